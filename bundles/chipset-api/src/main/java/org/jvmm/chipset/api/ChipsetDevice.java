@@ -1,0 +1,35 @@
+package org.jvmm.chipset.api;
+
+import java.util.Optional;
+import org.jvmm.inspect.Inspectable;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * A device on the VM's chipset. Each intercept is optional; the chipset asks once, when the device
+ * is added, and routes guest accesses to it from then on. Calls come from VP threads and the
+ * chipset's poll thread: implementations synchronise their own state.
+ */
+@ConsumerType
+public interface ChipsetDevice extends Inspectable {
+    /** A short unique name within the VM, e.g. {@code com1}, {@code pic}, {@code pit}. */
+    String name();
+
+    default Optional<PortIoIntercept> portIo() {
+        return Optional.empty();
+    }
+
+    default Optional<MmioIntercept> mmio() {
+        return Optional.empty();
+    }
+
+    default Optional<PciConfigIntercept> pciConfig() {
+        return Optional.empty();
+    }
+
+    default Optional<PollDevice> poll() {
+        return Optional.empty();
+    }
+
+    /** Returns the device to its power-on state (VM reset). */
+    void reset();
+}
