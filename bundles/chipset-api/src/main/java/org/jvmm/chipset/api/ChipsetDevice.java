@@ -30,6 +30,11 @@ public interface ChipsetDevice extends Inspectable {
         return Optional.empty();
     }
 
+    /** Present on the PIC and the IOAPIC: the chipset wires interrupt lines to it. */
+    default Optional<InterruptController> interruptController() {
+        return Optional.empty();
+    }
+
     /** Returns the device to its power-on state (VM reset). */
     void reset();
 }

@@ -19,6 +19,9 @@ public interface ChipsetServices {
 
     MsiSink msi();
 
+    /** For interrupt controllers: the path to the processors. */
+    CpuInterrupts cpuInterrupts();
+
     VmClock clock();
 
     PowerControl power();
