@@ -1,0 +1,74 @@
+package org.jvmm.cli.impl.options;
+
+import static org.jvmm.cli.impl.options.OptionRule.parsedOnly;
+import static org.jvmm.cli.impl.options.OptionRule.parsedOnlyFlag;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jvmm.cli.impl.spec.DeviceSpecParsers;
+import org.jvmm.cli.impl.spec.ValueChecks;
+import picocli.CommandLine.Option;
+
+/** virtio file systems, pmem, entropy and vsock. */
+public final class VirtioOptions implements OptionGroup {
+    private static final String VIRTIO = "bundle devices-virtio";
+    private static final String[] BUSES = {"auto", "mmio", "pci", "vpci"};
+
+    @Option(names = "--virtio-9p", paramLabel = "[pcie_port=PORT:]TAG,PATH", description = "add a virtio 9p device")
+    List<String> virtio9p = new ArrayList<>();
+
+    @Option(arity = "0", names = "--virtio-9p-debug", description = "output debug info from the 9p server")
+    boolean virtio9pDebug;
+
+    @Option(names = "--virtio-fs", paramLabel = "[pcie_port=PORT:]TAG,PATH[,OPTS]", description = "add a virtio-fs device")
+    List<String> virtioFs = new ArrayList<>();
+
+    @Option(names = "--virtio-fs-shmem", paramLabel = "[pcie_port=PORT:]TAG,PATH", description = "add a shared-memory virtio-fs device")
+    List<String> virtioFsShmem = new ArrayList<>();
+
+    @Option(names = "--virtio-fs-bus", paramLabel = "auto|mmio|pci|vpci", description = "bus for virtio-fs devices (default: auto)")
+    String virtioFsBus;
+
+    @Option(names = "--virtio-pmem", paramLabel = "[pcie_port=PORT:]PATH", description = "virtio PMEM device")
+    String virtioPmem;
+
+    @Option(arity = "0", names = "--virtio-rng", description = "add a virtio entropy (RNG) device")
+    boolean virtioRng;
+
+    @Option(names = "--virtio-rng-bus", paramLabel = "auto|mmio|pci|vpci", description = "bus for the virtio-rng device (default: auto)")
+    String virtioRngBus;
+
+    @Option(names = "--virtio-rng-pcie-port", paramLabel = "PORT", description = "PCIe port of the virtio-rng device")
+    String virtioRngPciePort;
+
+    @Option(names = "--virtio-vsock-bus", paramLabel = "mmio|pci", description = "bus for virtio vsock devices")
+    String virtioVsockBus;
+
+    @Option(names = "--virtio-vsock-path", paramLabel = "PATH", description = "virtio vsock device with this Unix socket base path")
+    String virtioVsockPath;
+
+    @Option(names = "--virtio-vsock-vhost-cid", paramLabel = "CID", description = "vhost_vsock guest CID (Linux)")
+    String virtioVsockVhostCid;
+
+    @Override
+    public String heading() {
+        return "Other virtio devices";
+    }
+
+    @Override
+    public List<OptionRule> rules(RuleContext ctx) {
+        return List.of(
+                parsedOnly("--virtio-9p", VIRTIO, DeviceSpecParsers::fsArgs),
+                parsedOnlyFlag("--virtio-9p-debug", VIRTIO),
+                parsedOnly("--virtio-fs", VIRTIO, DeviceSpecParsers::fsArgsWithOptions),
+                parsedOnly("--virtio-fs-shmem", VIRTIO, DeviceSpecParsers::fsArgs),
+                parsedOnly("--virtio-fs-bus", VIRTIO, v -> ValueChecks.choice(v, BUSES)),
+                parsedOnly("--virtio-pmem", VIRTIO, DeviceSpecParsers::pmem),
+                parsedOnlyFlag("--virtio-rng", VIRTIO),
+                parsedOnly("--virtio-rng-bus", VIRTIO, v -> ValueChecks.choice(v, BUSES)),
+                parsedOnly("--virtio-rng-pcie-port", VIRTIO, ValueChecks::nonEmpty),
+                parsedOnly("--virtio-vsock-bus", VIRTIO, v -> ValueChecks.choice(v, "mmio", "pci")),
+                parsedOnly("--virtio-vsock-path", VIRTIO, ValueChecks::nonEmpty),
+                parsedOnly("--virtio-vsock-vhost-cid", VIRTIO, DeviceSpecParsers::vsockCid));
+    }
+}

@@ -1,0 +1,164 @@
+package org.jvmm.cli.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.jvmm.vm.config.ConsoleSerialHandle;
+import org.jvmm.vm.config.FileSerialHandle;
+import org.jvmm.vm.config.HypervisorChoice;
+import org.jvmm.vm.config.LoadMode;
+import org.jvmm.vm.config.MemoryConfig;
+import org.jvmm.vm.config.NoneSerialHandle;
+import org.jvmm.vm.config.SerialPortConfig;
+import org.jvmm.vm.config.StderrSerialHandle;
+import org.jvmm.vm.config.TcpSerialHandle;
+import org.jvmm.vm.config.VmConfig;
+import org.jvmm.vm.config.VmConfigException;
+import org.jvmm.vm.config.VmConfigJson;
+import org.jvmm.vmm.resource.HandleTypes;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Good command lines and the {@link VmConfig} they produce. */
+class CliMainConfigTest {
+    @TempDir
+    Path dir;
+    String kernel;
+    String initrd;
+
+    @BeforeEach
+    void files() throws IOException {
+        kernel = Files.writeString(dir.resolve("vmlinuz"), "k").toString();
+        initrd = Files.writeString(dir.resolve("initrd.img"), "i").toString();
+    }
+
+    @Test
+    void defaultsAreOpenVmms() {
+        VmConfig c = launched();
+        assertEquals(MemoryConfig.ofBytes(1L << 30), c.memory());
+        assertEquals(1, c.processors().count());
+        assertEquals(HypervisorChoice.AUTO, c.hypervisor());
+        assertEquals(new LoadMode.None(), c.load());
+        assertEquals(List.of(new SerialPortConfig(0, new ConsoleSerialHandle()), new SerialPortConfig(1, new NoneSerialHandle()),
+                new SerialPortConfig(2, new NoneSerialHandle()), new SerialPortConfig(3, new NoneSerialHandle())), c.serial());
+        assertFalse(c.paused());
+        assertFalse(c.deterministic());
+    }
+
+    @Test
+    void printConfigPrintsJsonThatReadsBack() throws VmConfigException {
+        CliRun run = CliRun.of("--print-config", "-m", "1G", "-p", "2", "--kernel", "k", "--initrd", "i", "-c", "x=1",
+                "-c", "console=ttyS0");
+        assertEquals(0, run.status);
+        assertEquals("", run.err);
+        VmConfig c = VmConfigJson.read(run.out, HandleTypes.EMPTY);
+        assertEquals(new LoadMode.LinuxDirect("k", "i", "x=1 console=ttyS0", false), c.load());
+        assertEquals(1L << 30, c.memory().sizeBytes());
+        assertEquals(2, c.processors().count());
+        assertTrue(run.launched.isEmpty());
+        assertTrue(run.out.endsWith("\n"));
+    }
+
+    @Test
+    void linuxDirectBootAndMachine() {
+        VmConfig c = launched("-k", kernel, "-r", initrd, "-c", "console=ttyS0", "-c", "quiet", "-m", "size=512M,prefetch",
+                "-p", "4", "--hypervisor", "kvm:force", "-P", "--deterministic");
+        assertEquals(new LoadMode.LinuxDirect(kernel, initrd, "console=ttyS0 quiet", false), c.load());
+        assertEquals(new MemoryConfig(512L << 20, null, true), c.memory());
+        assertEquals(4, c.processors().count());
+        assertEquals(new HypervisorChoice("kvm", true), c.hypervisor());
+        assertTrue(c.paused());
+        assertTrue(c.deterministic());
+    }
+
+    @Test
+    void serialBindings() {
+        String log = dir.resolve("com2.log").toString();
+        VmConfig c = launched("--com1", "stderr", "--com2", "file=" + log, "--com3", "listen=tcp:127.0.0.1:4444",
+                "--com4", "listen=tcp:[::1]:4445");
+        assertEquals(List.of(new SerialPortConfig(0, new StderrSerialHandle()), new SerialPortConfig(1, new FileSerialHandle(log)),
+                new SerialPortConfig(2, new TcpSerialHandle("127.0.0.1:4444")),
+                new SerialPortConfig(3, new TcpSerialHandle("[::1]:4445"))), c.serial());
+    }
+
+    @Test
+    void memoryFileAndLegacyAliases() {
+        String ram = dir.resolve("guest.ram").toString();
+        assertEquals(new MemoryConfig(1L << 30, ram, true), launched("--memory-backing-file", ram, "--prefetch").memory());
+        assertEquals(new MemoryConfig(2L << 30, ram, false), launched("-m", "size=2GB,file=" + ram).memory());
+    }
+
+    @Test
+    void configFileWithOverrides() throws IOException {
+        VmConfig base = VmConfig.builder().load(new LoadMode.LinuxDirect(kernel, initrd, "ro", true)).memoryBytes(64L << 20)
+                .processors(2).serial(new SerialPortConfig(0, new StderrSerialHandle())).paused(true).build();
+        Path file = Files.writeString(dir.resolve("vm.json"), VmConfigJson.write(base));
+        VmConfig same = launched("--config", file.toString());
+        assertEquals(base, same);
+        VmConfig c = launched("--config", file.toString(), "-p", "3", "-c", "init=/bin/sh", "--com2", "stderr");
+        assertEquals(new LoadMode.LinuxDirect(kernel, initrd, "init=/bin/sh", true), c.load());
+        assertEquals(3, c.processors().count());
+        assertEquals(64L << 20, c.memory().sizeBytes());
+        assertEquals(List.of(new SerialPortConfig(0, new StderrSerialHandle()), new SerialPortConfig(1, new StderrSerialHandle())),
+                c.serial());
+        assertTrue(c.paused());
+    }
+
+    @Test
+    void launchOptions() {
+        String pid = dir.resolve("jvmm.pid").toString();
+        String log = dir.resolve("jvmm.log").toString();
+        CliRun run = CliRun.withLaunchStatus(7, "--no-shell", "--pidfile", pid, "--log-file", log, "--single-process");
+        assertEquals(7, run.status);
+        LaunchRequest r = run.launched.getFirst();
+        assertTrue(r.noShell());
+        assertEquals(Optional.of(Path.of(pid)), r.pidfile());
+        assertEquals(Optional.of(Path.of(log)), r.logFile());
+        assertFalse(CliRun.of().launched.getFirst().noShell());
+    }
+
+    @Test
+    void printConfigDoesNotCheckGuestFiles() {
+        CliRun run = CliRun.of("--print-config", "--kernel", dir.resolve("later/vmlinuz").toString(),
+                "--com1", "file=" + dir.resolve("later/com1.log"));
+        assertEquals("", run.err);
+        assertEquals(0, run.status);
+    }
+
+    @Test
+    void helpListsGroupedOptionsAndMarksTheUnimplemented() {
+        CliRun run = CliRun.of("--help");
+        assertEquals(0, run.status);
+        assertTrue(run.out.startsWith("Usage: jvmm [OPTIONS]"), run.out);
+        for (String heading : List.of("jvmm:", "Boot:", "Processors and memory:", "Serial ports and consoles:", "Storage:",
+                "Network:", "Other virtio devices:", "Firmware:", "PCIe and device assignment:", "Hyper-V, VMBus and OpenHCL:",
+                "Guest events, diagnostics and other devices:", "Process and control:")) {
+            assertTrue(run.out.contains(System.lineSeparator() + heading + System.lineSeparator()), heading);
+        }
+        assertTrue(run.out.matches("(?s).*-m, --memory=PARAMS\\s+guest RAM.*"), "implemented options are unmarked");
+        assertTrue(run.out.matches("(?s).*--nvme=DISK\\s+\\[not implemented] \\[deprecated].*"), "--nvme is marked");
+        assertFalse(run.out.contains("--internal-worker"), "hidden options stay hidden");
+    }
+
+    @Test
+    void versionPrintsTheBundleVersion() {
+        CliRun run = CliRun.of("-V");
+        assertEquals("jvmm 1.2.3" + System.lineSeparator(), run.out);
+        assertEquals(0, run.status);
+    }
+
+    private static VmConfig launched(String... args) {
+        CliRun run = CliRun.of(args);
+        assertEquals("", run.err);
+        assertEquals(0, run.status);
+        return assertInstanceOf(LaunchRequest.class, run.launched.getFirst()).config();
+    }
+}
