@@ -1,0 +1,75 @@
+package org.jvmm.vm.worker;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jvmm.inspect.InspectNode;
+import org.jvmm.vm.config.VmConfig;
+import org.jvmm.vmm.resource.Registration;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Controls one VM. Lifecycle operations are serialised and synchronous: each returns when the VM
+ * has reached the resulting state. An operation that the current state does not allow throws
+ * {@link IllegalVmStateException} at once.
+ *
+ * <p>Guest-initiated events: a power-off (ACPI, PM port) stops the VM with the reason
+ * {@code powered off}; a guest reset (port 0xCF9, keyboard controller) runs a reset cycle; a
+ * triple fault stops the VM with the reason {@code triple fault on vp N: ...} instead of
+ * resetting it (like QEMU's {@code -no-reboot}), so that a crashing guest does not loop; an
+ * emulation failure or a backend error puts the VM in {@link VmState#FAILED} with the message as
+ * {@link #stopReason()}.
+ */
+@ProviderType
+public interface VmControl {
+    /** Starts the processors: RUNNING, or PAUSED when the config asks to start paused. */
+    void start();
+
+    /** Stops every processor and the device poll loop; the VM clock stops. */
+    void pause();
+
+    void resume();
+
+    /** Resets processors and devices and loads the guest again; a paused VM stays paused. */
+    void reset();
+
+    /** Terminal: joins the processor threads and releases the partition and guest memory. */
+    void stop();
+
+    /** Sends a non-maskable interrupt to processor {@code vp} (wakes it if it is halted). */
+    void nmi(int vp);
+
+    VmState state();
+
+    /** Why the VM is STOPPED or FAILED; empty in other states. */
+    Optional<String> stopReason();
+
+    /**
+     * Waits until the VM is {@link VmState#STOPPED}.
+     *
+     * @return true if it stopped within {@code timeout}; false on timeout or interruption
+     */
+    boolean awaitStopped(Duration timeout);
+
+    /**
+     * Reads guest RAM.
+     *
+     * @throws IllegalArgumentException when {@code [gpa, gpa + len)} is not entirely guest RAM
+     * @throws IllegalVmStateException  when the VM is stopped
+     */
+    byte[] readMemory(long gpa, int len);
+
+    /** Writes guest RAM; errors as for {@link #readMemory}. */
+    void writeMemory(long gpa, byte[] data);
+
+    /** A fresh inspect tree of the whole VM. */
+    InspectNode inspect();
+
+    /** The value or subtree at a slash-separated {@code path} ({@code vp/0}, {@code hypervisor/chosen}). */
+    Optional<Object> inspect(String path);
+
+    VmConfig config();
+
+    /** Tells {@code listener} about each later state change (on the thread that made it). */
+    Registration addStateListener(Consumer<VmState> listener);
+}

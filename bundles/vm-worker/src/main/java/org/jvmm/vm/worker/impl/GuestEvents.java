@@ -1,0 +1,86 @@
+package org.jvmm.vm.worker.impl;
+
+import java.lang.System.Logger.Level;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import org.jvmm.hv.api.VpExit;
+import org.jvmm.vm.worker.IllegalVmStateException;
+import org.jvmm.vm.worker.VmState;
+import org.jvmm.vm.worker.impl.lifecycle.GuestEvent;
+
+/**
+ * Handles guest events on the VM's control thread: power-off stops the VM, a reset request
+ * resets it, a triple fault stops it (no reboot), an internal error or emulation failure fails
+ * it, and a debug exit pauses it (there is no debugger yet).
+ */
+final class GuestEvents implements GuestEvent.Sink {
+    private static final System.Logger LOG = System.getLogger(GuestEvents.class.getName());
+
+    private final Vm vm;
+    private final ExecutorService control;
+    private volatile String last = "none";
+
+    GuestEvents(Vm vm, String name) {
+        this.vm = vm;
+        this.control = Executors.newSingleThreadExecutor(
+                r -> Thread.ofPlatform().name(name + "-control").daemon(true).unstarted(r));
+    }
+
+    @Override
+    public void post(GuestEvent event) {
+        try {
+            control.execute(() -> handle(event));
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.DEBUG, "guest event " + event + " after the VM stopped: ignored");
+        }
+    }
+
+    /** The last event handled, for inspection. */
+    String last() {
+        return last;
+    }
+
+    void shutdown() {
+        control.shutdown();
+    }
+
+    private void handle(GuestEvent event) {
+        last = describe(event);
+        try {
+            switch (event) {
+                case GuestEvent.PowerOff p -> vm.stopWith("powered off");
+                case GuestEvent.Reset r -> vm.reset();
+                case GuestEvent.Shutdown s when s.reason() == VpExit.ShutdownReason.TRIPLE_FAULT ->
+                        vm.stopWith(describe(s));
+                case GuestEvent.Shutdown s -> vm.failWith(describe(s));
+                case GuestEvent.Failure f -> vm.failWith(describe(f));
+                case GuestEvent.Debug d -> pauseForDebug(d);
+            }
+        } catch (IllegalVmStateException e) {
+            LOG.log(Level.INFO, vm.name() + ": " + last + " ignored: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, vm.name() + ": handling " + last + " failed", e);
+        }
+    }
+
+    private void pauseForDebug(GuestEvent.Debug d) {
+        LOG.log(Level.WARNING, vm.name() + ": " + describe(d) + " with no debugger attached: pausing");
+        if (vm.state() == VmState.RUNNING) {
+            vm.pause();
+        }
+    }
+
+    static String describe(GuestEvent event) {
+        return switch (event) {
+            case GuestEvent.PowerOff p -> "guest power-off";
+            case GuestEvent.Reset r -> "guest reset";
+            case GuestEvent.Shutdown s -> (s.reason() == VpExit.ShutdownReason.TRIPLE_FAULT ? "triple fault"
+                    : "internal error") + " on vp " + s.vp() + ": " + s.detail();
+            case GuestEvent.Failure f -> "emulation failure on vp " + f.vp()
+                    + (f.rip() < 0 ? "" : String.format(" at rip 0x%x", f.rip())) + ": " + f.detail();
+            case GuestEvent.Debug d -> "debug exit (" + d.reason().name().toLowerCase(java.util.Locale.ROOT)
+                    + ") on vp " + d.vp() + String.format(" at rip 0x%x", d.rip());
+        };
+    }
+}

@@ -1,0 +1,304 @@
+package org.jvmm.vm.worker.impl;
+
+import static org.jvmm.vm.worker.VmState.FAILED;
+import static org.jvmm.vm.worker.VmState.PAUSED;
+import static org.jvmm.vm.worker.VmState.PAUSING;
+import static org.jvmm.vm.worker.VmState.RESETTING;
+import static org.jvmm.vm.worker.VmState.RUNNING;
+import static org.jvmm.vm.worker.VmState.STARTING;
+import static org.jvmm.vm.worker.VmState.STOPPED;
+import static org.jvmm.vm.worker.VmState.STOPPING;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.jvmm.inspect.InspectNode;
+import org.jvmm.vm.config.VmConfig;
+import org.jvmm.vm.worker.IllegalVmStateException;
+import org.jvmm.vm.worker.VmControl;
+import org.jvmm.vm.worker.VmLaunchException;
+import org.jvmm.vm.worker.VmState;
+import org.jvmm.vm.worker.impl.lifecycle.GuestEvent;
+import org.jvmm.vm.worker.impl.lifecycle.VmStateCell;
+import org.jvmm.vm.worker.impl.lifecycle.VmTransitions;
+import org.jvmm.vm.worker.impl.vp.VpSet;
+import org.jvmm.vmm.resource.Registration;
+
+/** A launched VM. Operations hold {@link #lock}; every wait in them is bounded by {@link #TIMEOUT}. */
+public final class Vm implements VmControl {
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final System.Logger LOG = System.getLogger(Vm.class.getName());
+
+    private final VmParts parts;
+    private final VmStateCell state = new VmStateCell();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final VpSet vps;
+    private final GuestEvents events;
+    private final GuestMemoryAccess memory;
+
+    Vm(VmParts parts, EventRelay relay) {
+        this.parts = parts;
+        this.vps = new VpSet(parts.partition(), parts.bus(), relay);
+        this.events = new GuestEvents(this, parts.name());
+        this.memory = new GuestMemoryAccess(parts.memory());
+        relay.attach(events);
+        parts.router().onNmi(vps::wakeFromHalt);
+    }
+
+    public String name() {
+        return parts.name();
+    }
+
+    @Override
+    public void start() {
+        locked(() -> {
+            state.check("start", STARTING);
+            state.moveTo(STARTING);
+            guarded("start", () -> {
+                vps.start();
+                parts.poll().start();
+                if (parts.config().paused()) {
+                    state.moveTo(PAUSED);
+                } else {
+                    runAll();
+                    state.moveTo(RUNNING);
+                }
+            });
+        });
+    }
+
+    @Override
+    public void pause() {
+        locked(() -> {
+            state.check("pause", PAUSING);
+            state.moveTo(PAUSING);
+            guarded("pause", () -> {
+                haltAll();
+                state.moveTo(PAUSED);
+            });
+        });
+    }
+
+    @Override
+    public void resume() {
+        locked(() -> {
+            if (state.get() != PAUSED) {
+                throw new IllegalVmStateException("resume", state.get());
+            }
+            guarded("resume", () -> {
+                runAll();
+                state.moveTo(RUNNING);
+            });
+        });
+    }
+
+    @Override
+    public void reset() {
+        locked(() -> {
+            state.check("reset", RESETTING);
+            VmState from = state.get();
+            state.moveTo(RESETTING);
+            guarded("reset", () -> {
+                haltAll();
+                parts.partition().reset();
+                parts.bus().resetDevices();
+                parts.poll().resetDeadlines();
+                reload();
+                if (from == PAUSED) {
+                    state.moveTo(PAUSED);
+                } else {
+                    runAll();
+                    state.moveTo(RUNNING);
+                }
+            });
+        });
+    }
+
+    @Override
+    public void stop() {
+        stopWith("stopped by request");
+    }
+
+    /** Stops the VM, keeping {@code reason} as its stop reason. */
+    void stopWith(String reason) {
+        locked(() -> {
+            state.check("stop", STOPPING);
+            state.moveTo(STOPPING);
+            String problems = release();
+            state.moveTo(STOPPED, problems.isEmpty() ? reason : reason + " (" + problems + ")");
+        });
+    }
+
+    /** Halts the processors and moves to FAILED with {@code reason}, unless the VM is stopping or stopped. */
+    void failWith(String reason) {
+        locked(() -> {
+            VmState s = state.get();
+            if (!VmTransitions.allowed(s, FAILED)) {
+                LOG.log(Level.WARNING, parts.name() + ": " + reason + " (VM is " + s.description() + ")");
+                return;
+            }
+            String why = reason;
+            try {
+                haltAll();
+            } catch (RuntimeException e) {
+                why = why + "; " + e.getMessage();
+            }
+            LOG.log(Level.ERROR, parts.name() + " failed: " + why);
+            state.moveTo(FAILED, why);
+        });
+    }
+
+    @Override
+    public void nmi(int vp) {
+        if (vp < 0 || vp >= vps.size()) {
+            throw new IllegalArgumentException("vp " + vp + ": the VM has " + vps.size() + " processor"
+                    + (vps.size() == 1 ? "" : "s"));
+        }
+        locked(() -> {
+            VmState s = state.get();
+            if (s != RUNNING && s != PAUSED) {
+                throw new IllegalVmStateException("send an NMI", s);
+            }
+            parts.router().nmi(vp);
+        });
+    }
+
+    @Override
+    public VmState state() {
+        return state.get();
+    }
+
+    @Override
+    public Optional<String> stopReason() {
+        return state.reason();
+    }
+
+    @Override
+    public boolean awaitStopped(Duration timeout) {
+        return state.await(STOPPED, timeout);
+    }
+
+    @Override
+    public byte[] readMemory(long gpa, int len) {
+        return lockedGet(() -> {
+            requireNotStopped("read memory");
+            return memory.read(gpa, len);
+        });
+    }
+
+    @Override
+    public void writeMemory(long gpa, byte[] data) {
+        locked(() -> {
+            requireNotStopped("write memory");
+            memory.write(gpa, data);
+        });
+    }
+
+    @Override
+    public InspectNode inspect() {
+        return lockedGet(() -> new VmInspector(parts, state, vps, events).inspect());
+    }
+
+    @Override
+    public Optional<Object> inspect(String path) {
+        return inspect().at(path);
+    }
+
+    @Override
+    public VmConfig config() {
+        return parts.config();
+    }
+
+    @Override
+    public Registration addStateListener(Consumer<VmState> listener) {
+        return state.addListener(listener);
+    }
+
+    private void requireNotStopped(String operation) {
+        VmState s = state.get();
+        if (s == STOPPED || s == STOPPING) {
+            throw new IllegalVmStateException(operation, s);
+        }
+    }
+
+    private void runAll() {
+        parts.clock().resume();
+        parts.poll().resume();
+        vps.resumeAll();
+    }
+
+    private void haltAll() {
+        vps.pauseAll(TIMEOUT);
+        if (!parts.poll().pause(TIMEOUT)) {
+            throw new IllegalStateException("the device poll thread did not pause within " + TIMEOUT.toMillis() + " ms");
+        }
+        parts.clock().pause();
+    }
+
+    private void reload() {
+        try {
+            VmLauncher.load(parts.loader(), parts.boot(), parts.config());
+        } catch (VmLaunchException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Ends the threads and closes partition, memory and registry; returns what went wrong, or "". */
+    private String release() {
+        List<Integer> alive = vps.stopAll(TIMEOUT);
+        StringBuilder problems = new StringBuilder();
+        if (!parts.poll().stop(TIMEOUT)) {
+            problems.append("the device poll thread did not end; ");
+        }
+        events.shutdown();
+        if (alive.isEmpty()) {
+            close("partition", parts.partition(), problems);
+            close("guest memory", parts.memory(), problems);
+        } else {
+            problems.append("vp ").append(alive).append(" did not end: partition and memory left open; ");
+        }
+        close("per-VM registry", parts.registry(), problems);
+        return problems.isEmpty() ? "" : problems.substring(0, problems.length() - 2);
+    }
+
+    private void close(String what, AutoCloseable part, StringBuilder problems) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, parts.name() + ": closing the " + what + " failed", e);
+            problems.append("closing the ").append(what).append(" failed: ").append(e.getMessage()).append("; ");
+        }
+    }
+
+    /** Runs {@code step}; a failure moves the VM to FAILED and is rethrown naming the operation. */
+    private void guarded(String operation, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            String reason = operation + " failed: " + e.getMessage();
+            failWith(reason);
+            throw new IllegalStateException(reason, e);
+        }
+    }
+
+    private void locked(Runnable action) {
+        lock.lock();
+        try {
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T lockedGet(java.util.function.Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

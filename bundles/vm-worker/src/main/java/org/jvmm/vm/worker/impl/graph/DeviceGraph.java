@@ -1,0 +1,110 @@
+package org.jvmm.vm.worker.impl.graph;
+
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import org.jvmm.chipset.api.ChipsetDevice;
+import org.jvmm.vm.config.DiskConfig;
+import org.jvmm.vm.config.NicConfig;
+import org.jvmm.vm.config.SerialPortConfig;
+import org.jvmm.vm.config.VirtioDeviceConfig;
+import org.jvmm.vm.config.VmConfig;
+import org.jvmm.vm.worker.VmLaunchException;
+import org.jvmm.vm.worker.impl.chipset.ChipsetBus;
+import org.jvmm.vm.worker.impl.chipset.DeviceConflictException;
+import org.jvmm.vm.worker.impl.chipset.PollLoop;
+import org.jvmm.vm.worker.impl.hypervisor.DefaultHandles;
+import org.jvmm.vmm.resource.Inputs;
+import org.jvmm.vmm.resource.ResolveException;
+import org.jvmm.vmm.resource.ResolverRegistry;
+import org.jvmm.vmm.resource.ResourceHandle;
+import org.jvmm.vmm.resource.ResourceKinds;
+
+/**
+ * Resolves the devices of a config through a VM's registry and attaches them. A serial port
+ * becomes the handle {@code chipset_device_handle:serial_16550} built from the resolver's own
+ * record with the components {@code index} (0..3 for COM1..COM4) and {@code backend} (the port's
+ * {@code serial_handle}).
+ */
+public final class DeviceGraph {
+    public static final String SERIAL_ID = "serial_16550";
+    private static final System.Logger LOG = System.getLogger(DeviceGraph.class.getName());
+
+    private final ResolverRegistry registry;
+    private final Inputs inputs;
+    private final ChipsetBus bus;
+    private final PollLoop poll;
+
+    public DeviceGraph(ResolverRegistry registry, Inputs inputs, ChipsetBus bus, PollLoop poll) {
+        this.registry = registry;
+        this.inputs = inputs;
+        this.bus = bus;
+        this.poll = poll;
+    }
+
+    public void resolve(VmConfig config) throws VmLaunchException {
+        try {
+            chipset(config);
+            unattachable("pciDevices", config.pciDevices(), "attaching PCI devices (bundle pci)");
+            unattachable("virtioDevices", config.virtioDevices().stream().map(VirtioDeviceConfig::device).toList(),
+                    "attaching virtio devices (bundle devices-virtio)", ".device");
+            unattachable("disks", config.disks().stream().map(DiskConfig::disk).toList(),
+                    "attaching disks to a storage controller", ".disk");
+            unattachable("nics", config.nics().stream().map(NicConfig::endpoint).toList(),
+                    "attaching network adapters (virtio-net)", ".endpoint");
+        } catch (ResolveException e) {
+            throw new VmLaunchException(e.getMessage(), e);
+        }
+    }
+
+    private void chipset(VmConfig config) throws ResolveException, VmLaunchException {
+        for (SerialPortConfig port : config.serial()) {
+            String path = "serial[" + port.index() + "]";
+            ResourceHandle handle = DefaultHandles.build(registry, ResourceKinds.CHIPSET_DEVICE_HANDLE, SERIAL_ID,
+                    path, Map.of("index", port.index(), "backend", port.backend()));
+            attach(registry.resolve(handle, ChipsetDevice.class, inputs, path), path);
+        }
+        List<ResourceHandle> devices = config.chipsetDevices();
+        for (int i = 0; i < devices.size(); i++) {
+            String path = "chipsetDevices[" + i + "]";
+            attach(registry.resolve(devices.get(i), ChipsetDevice.class, inputs, path), path);
+        }
+    }
+
+    private void attach(ChipsetDevice device, String path) throws VmLaunchException {
+        try {
+            bus.add(device);
+        } catch (DeviceConflictException e) {
+            throw new VmLaunchException(path + ": " + e.getMessage(), e);
+        }
+        device.poll().ifPresent(p -> poll.add(device.name(), p));
+    }
+
+    private void unattachable(String field, List<ResourceHandle> handles, String what)
+            throws ResolveException, VmLaunchException {
+        unattachable(field, handles, what, "");
+    }
+
+    /** Resolves each handle, so a missing provider is named, then refuses it. */
+    private void unattachable(String field, List<ResourceHandle> handles, String what, String suffix)
+            throws ResolveException, VmLaunchException {
+        for (int i = 0; i < handles.size(); i++) {
+            String path = field + "[" + i + "]" + suffix;
+            ResourceHandle handle = handles.get(i);
+            Object resolved = registry.resolve(handle, Object.class, inputs, path);
+            close(resolved, path);
+            throw new VmLaunchException(path + ": " + handle.key() + " resolved, but " + what
+                    + " is not implemented yet");
+        }
+    }
+
+    private static void close(Object resolved, String path) {
+        if (resolved instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "closing the unused " + path + " failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.jvmm.vm.worker.impl.fake;
+
+import org.jvmm.vmm.resource.HandleType;
+import org.jvmm.vmm.resource.ResourceHandle;
+
+/** Handle records the test resolvers register, as provider bundles would. */
+public final class TestHandles {
+    private TestHandles() {
+    }
+
+    @HandleType(kind = "hypervisor", id = "kvm")
+    public record Kvm() implements ResourceHandle {
+    }
+
+    @HandleType(kind = "hypervisor", id = "emu")
+    public record Emu() implements ResourceHandle {
+    }
+
+    @HandleType(kind = "hypervisor", id = "zeta")
+    public record Zeta() implements ResourceHandle {
+    }
+
+    /** A device {@code name} on {@code port}: value 1 powers off, 2 resets, anything else is recorded. */
+    @HandleType(kind = "chipset_device_handle", id = "test_power")
+    public record Power(String name, int port) implements ResourceHandle {
+    }
+
+    /** The serial-port contract of the worker: index and backend. */
+    @HandleType(kind = "chipset_device_handle", id = "serial_16550")
+    public record Serial(int index, ResourceHandle backend) implements ResourceHandle {
+    }
+
+    @HandleType(kind = "disk_handle", id = "ram")
+    public record RamDisk(long size) implements ResourceHandle {
+    }
+}
