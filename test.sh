@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The project's test command (also what CI runs): the whole Maven build with every unit test and
+# every in-framework (OSGi) test, then one summary line:  tests: N passed, N failed, N skipped
+# Exits non-zero when Maven fails (or times out) or any test failed.
+set -uo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$root" || exit 1
+# shellcheck source=scripts/jdk25.sh
+source scripts/jdk25.sh
+jdk25_select || exit 1
+
+# Debian packages the tests need (guest kernels, qemu, gcc, ...): installed when missing.
+TEST_PACKAGES=()
+
+ensure_packages() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    echo "test.sh: installing ${missing[*]}"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+}
+
+# Sums tests/failures/errors/skipped over every JUnit XML report (Surefire and bnd-testing).
+summarize_reports() {
+    local tests=0 failures=0 errors=0 skipped=0 file suite
+    while IFS= read -r -d '' file; do
+        # the attributes of the first <testsuite ...> element
+        suite=$(tr '\n' ' ' < "$file" | grep -o '<testsuite [^>]*>' | head -n 1)
+        tests=$((tests + $(xml_attr "$suite" tests)))
+        failures=$((failures + $(xml_attr "$suite" failures)))
+        errors=$((errors + $(xml_attr "$suite" errors)))
+        skipped=$((skipped + $(xml_attr "$suite" skipped)))
+    done < <(find . -path ./.git -prune -o -type f \( -path '*/target/surefire-reports/TEST-*.xml' \
+        -o -path '*/target/test-reports/*TEST-*.xml' \) -print0 2>/dev/null)
+    SUMMARY_FAILED=$((failures + errors))
+    SUMMARY_SKIPPED=$skipped
+    SUMMARY_PASSED=$((tests - SUMMARY_FAILED - skipped))
+}
+
+# Prints the integer attribute $2 of the XML start tag $1 (0 when absent).
+xml_attr() {
+    local value
+    value=$(printf '%s' "$1" | grep -o " $2=\"[0-9]*\"" | head -n 1 | tr -dc '0-9')
+    echo "${value:-0}"
+}
+
+ensure_packages "${TEST_PACKAGES[@]}" || { echo "test.sh: could not install ${TEST_PACKAGES[*]}"; exit 1; }
+
+# Reports of an earlier run must not be counted again.
+find . \( -path '*/target/surefire-reports' -o -path '*/target/test-reports' \) -type d -prune \
+    -exec rm -rf {} + 2>/dev/null
+
+start=$(date +%s)
+MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" timeout 80m mvn -B -ntp -Dstyle.color=never verify
+maven_status=$?
+[ "$maven_status" -eq 124 ] && echo "test.sh: Maven timed out after 80 minutes"
+
+summarize_reports
+echo
+echo "test.sh: Maven exit code $maven_status after $(( $(date +%s) - start )) s"
+echo "tests: $SUMMARY_PASSED passed, $SUMMARY_FAILED failed, $SUMMARY_SKIPPED skipped"
+
+[ "$maven_status" -eq 0 ] && [ "$SUMMARY_FAILED" -eq 0 ]
