@@ -6,7 +6,8 @@
  * {@link org.jvmm.vm.config.VmConfig} ({@link org.jvmm.cli.impl.ConfigBuilder}, pure, optionally
  * on top of a {@code --config} file) and then prints it or hands it to a
  * {@link org.jvmm.cli.impl.Launcher}. In the framework, {@code launch} holds the bnd launcher's
- * main-thread component and the launch itself; {@code log} routes the OSGi Log Service to
- * stderr or {@code --log-file} with levels from {@code JVMM_LOG}.
+ * main-thread component and the launch itself; {@code log} owns java.util.logging (what
+ * {@code System.Logger} uses): levels from {@code JVMM_LOG}, one handler to stderr or
+ * {@code --log-file}, with OSGi Log Service entries forwarded into it.
  */
 package org.jvmm.cli.impl;

@@ -7,75 +7,95 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.osgi.service.log.LogLevel;
+import java.util.logging.Level;
 
 /**
- * {@code JVMM_LOG}, read the way OpenVMM reads {@code OPENVMM_LOG} (a tracing filter):
- * comma-separated directives, each {@code LEVEL} (the default for everything) or
- * {@code NAME=LEVEL} (a logger name prefix or a bundle symbolic name), or a bare {@code NAME}
- * (everything from it, i.e. trace). Levels: {@code trace}, {@code debug}, {@code info},
- * {@code warn}, {@code error}, {@code off}. The default is {@code info}. A bad directive is
- * reported in {@link #problems()} and ignored.
+ * {@code JVMM_LOG}, read the way OpenVMM reads {@code OPENVMM_LOG}: comma-separated directives,
+ * each {@code LEVEL} (the level of every logger not named) or {@code NAME=LEVEL} (a logger name
+ * or a dot-separated prefix of one, such as a package or a bundle symbolic name). Levels, in any
+ * case: {@code error}, {@code warn}, {@code info}, {@code debug}, {@code trace}, {@code off}, which
+ * are java.util.logging's SEVERE, WARNING, INFO, FINE, FINEST and OFF. The default is
+ * {@code warn}. A bad directive is ignored and named in {@link #warning()}.
  *
- * @param root      the level of everything not named
- * @param overrides name to level, in the order given
- * @param problems  one line per ignored directive
+ * @param root      the level of every logger not named
+ * @param overrides logger name prefix to level, in the order given (a later repeat wins)
+ * @param badParts  the directives that were ignored, as written
  */
-public record LogLevels(LogLevel root, Map<String, LogLevel> overrides, List<String> problems) {
+public record LogLevels(Level root, Map<String, Level> overrides, List<String> badParts) {
     public static final String ENV = "JVMM_LOG";
-    public static final LogLevel DEFAULT = LogLevel.INFO;
+    public static final Level DEFAULT = Level.WARNING;
 
     public LogLevels {
         overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
-        problems = List.copyOf(problems);
+        badParts = List.copyOf(badParts);
     }
 
-    /** Parses a {@code JVMM_LOG} value; null or blank gives {@code info}. */
+    /** Parses a {@code JVMM_LOG} value; null or blank gives the default. */
     public static LogLevels parse(String spec) {
-        LogLevel root = DEFAULT;
-        Map<String, LogLevel> overrides = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
+        Level root = DEFAULT;
+        Map<String, Level> overrides = new LinkedHashMap<>();
+        List<String> bad = new ArrayList<>();
         for (String raw : spec == null ? new String[0] : spec.split(",")) {
             String d = raw.strip();
             if (d.isEmpty()) {
                 continue;
             }
             int eq = d.indexOf('=');
-            if (eq < 0) {
-                Optional<LogLevel> level = level(d);
-                if (level.isPresent()) {
-                    root = level.get();
-                } else {
-                    overrides.put(d, LogLevel.TRACE);
-                }
-                continue;
-            }
-            String name = d.substring(0, eq).strip();
-            Optional<LogLevel> level = level(d.substring(eq + 1).strip());
-            if (name.isEmpty() || level.isEmpty()) {
-                problems.add("ignoring '" + d + "': expected NAME=LEVEL with LEVEL trace, debug, info, warn, error or off");
+            String name = eq < 0 ? null : d.substring(0, eq).strip();
+            Optional<Level> level = level(eq < 0 ? d : d.substring(eq + 1).strip());
+            if (level.isEmpty() || "".equals(name)) {
+                bad.add(d);
+            } else if (name == null) {
+                root = level.get();
             } else {
+                overrides.remove(name);
                 overrides.put(name, level.get());
             }
         }
-        return new LogLevels(root, overrides, problems);
+        return new LogLevels(root, overrides, bad);
+    }
+
+    /** A level's name in {@code JVMM_LOG} as java.util.logging's level. */
+    public static Optional<Level> level(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "error" -> Optional.of(Level.SEVERE);
+            case "warn" -> Optional.of(Level.WARNING);
+            case "info" -> Optional.of(Level.INFO);
+            case "debug" -> Optional.of(Level.FINE);
+            case "trace" -> Optional.of(Level.FINEST);
+            case "off" -> Optional.of(Level.OFF);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The level of a logger: that of the longest name it equals or is a dot-child of, else root. */
+    public Level levelOf(String loggerName) {
+        String best = null;
+        for (String name : overrides.keySet()) {
+            boolean covers = loggerName != null
+                    && (loggerName.equals(name) || loggerName.startsWith(name + "."));
+            if (covers && (best == null || name.length() > best.length())) {
+                best = name;
+            }
+        }
+        return best == null ? root : overrides.get(best);
     }
 
     /** The most verbose level in effect anywhere. */
-    public boolean anyAtLeast(LogLevel level) {
-        return root.implies(level) || overrides.values().stream().anyMatch(l -> l.implies(level));
+    public Level mostVerbose() {
+        Level most = root;
+        for (Level l : overrides.values()) {
+            most = l.intValue() < most.intValue() ? l : most;
+        }
+        return most;
     }
 
-    /** {@code off} maps to AUDIT (audit entries are always logged). */
-    static Optional<LogLevel> level(String s) {
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "trace" -> Optional.of(LogLevel.TRACE);
-            case "debug" -> Optional.of(LogLevel.DEBUG);
-            case "info" -> Optional.of(LogLevel.INFO);
-            case "warn", "warning" -> Optional.of(LogLevel.WARN);
-            case "error" -> Optional.of(LogLevel.ERROR);
-            case "off" -> Optional.of(LogLevel.AUDIT);
-            default -> Optional.empty();
-        };
+    /** One line naming the ignored directives, if any. */
+    public Optional<String> warning() {
+        if (badParts.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ENV + ": ignoring '" + String.join("', '", badParts)
+                + "' (expected LEVEL or NAME=LEVEL, LEVEL one of error, warn, info, debug, trace, off)");
     }
 }

@@ -1,84 +1,83 @@
 package org.jvmm.cli.impl.log;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.log.LogEntry;
-import org.osgi.service.log.LogLevel;
-import org.osgi.service.log.LogListener;
-import org.osgi.service.log.Logger;
 import org.osgi.service.log.LogReaderService;
 import org.osgi.service.log.admin.LoggerAdmin;
 
 /**
- * jvmm's one logging path: every bundle logs through the OSGi Log Service (Felix Log); this
- * component sets the levels from {@code JVMM_LOG} through {@link LoggerAdmin} and writes each
- * entry that its logger's effective level allows to stderr, or to {@code --log-file} once the
- * launcher asks for it. (The level is checked here too because Felix Log records framework
- * events without consulting the levels.) Warnings and errors logged before it started (kept in
- * the Log Service's history) are written first, oldest first.
+ * jvmm's one logging path. Code logs through {@code System.getLogger(name)}, which the JDK backs
+ * with java.util.logging; this component owns JUL's configuration: it sets the levels from
+ * {@code JVMM_LOG}, replaces the root logger's handlers with one {@link LogHandler} writing to
+ * stderr, or to {@code --log-file} once the launcher asks for it, and forwards the OSGi Log
+ * Service's entries (framework, SCR) into JUL. The Log Service's own levels are opened to the most
+ * verbose level {@code JVMM_LOG} asks for, so that JUL alone decides what is written. Warnings
+ * and errors the Log Service kept from before it started are written first, oldest first.
+ * Deactivation gives the root logger its earlier handlers back; the levels stay.
  */
 @Component(immediate = true, service = LogDestination.class)
 public final class LogSetup implements LogDestination {
-    private final LoggerAdmin admin;
+    private static final Logger ROOT = Logger.getLogger("");
+
     private final LogReaderService reader;
-    private final LogSink sink = new LogSink(System.err);
-    private final LogListener listener;
+    private final LogHandler handler;
+    private final OsgiLogForwarder forwarder = new OsgiLogForwarder();
+    private final List<Handler> replaced;
+    /** Holds the loggers whose levels were set: JUL keeps loggers weakly, and levels with them. */
+    private final List<Logger> configured;
 
     @Activate
     public LogSetup(@Reference LoggerAdmin admin, @Reference LogReaderService reader) {
-        this(admin, reader, System.getenv());
+        this(admin, reader, System.getenv(), System.err);
     }
 
-    LogSetup(LoggerAdmin admin, LogReaderService reader, Map<String, String> env) {
-        this.admin = admin;
+    LogSetup(LoggerAdmin admin, LogReaderService reader, Map<String, String> env, PrintStream stderr) {
         this.reader = reader;
         LogLevels levels = LogLevels.parse(env.get(LogLevels.ENV));
-        levels.problems().forEach(p -> sink.write("jvmm: " + LogLevels.ENV + ": " + p));
-        LoggerLevels.apply(admin, levels);
-        boolean stackTraces = levels.anyAtLeast(LogLevel.DEBUG);
-        this.listener = entry -> {
-            if (enabled(entry)) {
-                sink.write(LogFormat.format(entry, stackTraces));
-            }
-        };
-        replayHistory(stackTraces);
-        reader.addLogListener(listener);
-    }
-
-    /** Whether the effective level of the entry's logger, in its bundle's context, allows it. */
-    boolean enabled(LogEntry e) {
-        String context = e.getBundle() == null ? null : e.getBundle().getSymbolicName();
-        String logger = e.getLoggerName() == null ? Logger.ROOT_LOGGER_NAME : e.getLoggerName();
-        return admin.getLoggerContext(context).getEffectiveLogLevel(logger).implies(e.getLogLevel());
+        this.handler = new LogHandler(stderr, new LogFormat(levels));
+        this.configured = LoggerLevels.apply(levels);
+        this.replaced = takeOverRoot(handler);
+        levels.warning().ifPresent(w -> handler.publish(warning(w)));
+        admin.getLoggerContext(null).setLogLevels(
+                Map.of(org.osgi.service.log.Logger.ROOT_LOGGER_NAME, OsgiLogForwarder.osgiLevel(levels.mostVerbose())));
+        forwarder.replay(reader);
+        reader.addLogListener(forwarder);
     }
 
     @Override
     public void useFile(Path file) throws IOException {
-        sink.useFile(file);
+        handler.useFile(file);
     }
 
     @Deactivate
-    void deactivate() throws IOException {
-        reader.removeLogListener(listener);
-        sink.close();
+    void deactivate() {
+        reader.removeLogListener(forwarder);
+        ROOT.removeHandler(handler);
+        replaced.forEach(ROOT::addHandler);
+        handler.close();
     }
 
-    /** Warnings and errors logged before this component started, oldest first. */
-    private void replayHistory(boolean stackTraces) {
-        List<LogEntry> earlier = new ArrayList<>(Collections.list(reader.getLog()));
-        Collections.reverse(earlier);
-        for (LogEntry e : earlier) {
-            if (LogLevel.WARN.implies(e.getLogLevel()) && enabled(e)) {
-                sink.write(LogFormat.format(e, stackTraces));
-            }
-        }
+    private static synchronized List<Handler> takeOverRoot(Handler handler) {
+        List<Handler> earlier = List.of(ROOT.getHandlers());
+        earlier.forEach(ROOT::removeHandler);
+        ROOT.addHandler(handler);
+        return earlier;
+    }
+
+    private static LogRecord warning(String text) {
+        LogRecord r = new LogRecord(Level.WARNING, text);
+        r.setLoggerName(LogSetup.class.getPackageName());
+        return r;
     }
 }

@@ -8,43 +8,53 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where formatted log lines go: stderr until {@link #useFile} switches to a file. Never stdout,
- * which carries the guest console.
+ * Where formatted log text goes: stderr until {@link #useFile} switches to a file. Never stdout,
+ * which carries the guest console. Every write is flushed at once.
  */
 public final class LogSink implements AutoCloseable {
     private final PrintStream stderr;
     private PrintStream out;
-    private OutputStream file;
 
     public LogSink(PrintStream stderr) {
         this.stderr = stderr;
         this.out = stderr;
     }
 
-    public synchronized void write(String text) {
-        out.println(text);
+    /** Writes {@code text} as given and flushes; false if the stream has failed. */
+    public synchronized boolean write(String text) {
+        out.print(text);
         out.flush();
+        return !out.checkError();
     }
 
-    /** Sends later lines to {@code path}, overwritten, instead of stderr. */
-    public synchronized void useFile(Path path) throws IOException {
+    /** Sends later text to {@code path}, overwritten, instead of stderr. */
+    public void useFile(Path path) throws IOException {
         OutputStream opened = Files.newOutputStream(path);
-        closeFile();
-        file = opened;
-        out = new PrintStream(opened, true, StandardCharsets.UTF_8);
+        PrintStream old;
+        synchronized (this) {
+            old = out;
+            out = new PrintStream(opened, true, StandardCharsets.UTF_8);
+        }
+        closeUnlessStderr(old);
     }
 
+    /** Closes the file, if any; later text goes to stderr. */
     @Override
-    public synchronized void close() throws IOException {
-        out = stderr;
-        closeFile();
+    public void close() throws IOException {
+        PrintStream old;
+        synchronized (this) {
+            old = out;
+            out = stderr;
+        }
+        closeUnlessStderr(old);
     }
 
-    private void closeFile() throws IOException {
-        if (file != null) {
-            OutputStream f = file;
-            file = null;
-            f.close();
+    private void closeUnlessStderr(PrintStream s) throws IOException {
+        if (s != stderr) {
+            s.close();
+            if (s.checkError()) {
+                throw new IOException("closing the log file failed");
+            }
         }
     }
 }

@@ -1,42 +1,46 @@
 package org.jvmm.cli.impl.log;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.osgi.service.log.LogLevel;
-import org.osgi.service.log.Logger;
-import org.osgi.service.log.admin.LoggerAdmin;
-import org.osgi.service.log.admin.LoggerContext;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Applies {@link LogLevels} to the Log Service's {@link LoggerAdmin}: the root context gets
- * {@code ROOT} and every named override (logger names are hierarchical, so a prefix covers its
- * children); each override also gets a context of its own, so that a bundle symbolic name sets
- * the level of everything that bundle logs. The framework's event loggers ({@code Events.*})
- * stay at {@code warn} unless named, so bundle and service events do not flood the log.
+ * Sets {@link LogLevels} on java.util.logging's loggers: the root logger gets the root level and
+ * each named prefix its own (JUL loggers form a tree by dots, so a prefix covers its children).
+ * The framework's event loggers ({@code Events.Bundle.*}, {@code Events.Service.*},
+ * {@code Events.Framework.*}) stay at {@code warn} unless {@code JVMM_LOG} names them, so bundle
+ * and service events do not flood a debug log.
  */
-public final class LoggerLevels {
-    static final List<String> EVENT_LOGGERS = List.of("Events.Bundle", "Events.Service", "Events.Framework");
+final class LoggerLevels {
+    static final String EVENTS = "Events";
 
     private LoggerLevels() {
     }
 
-    /** The level map for the root context. */
-    public static Map<String, LogLevel> rootContext(LogLevels levels) {
-        Map<String, LogLevel> map = new HashMap<>();
-        map.put(Logger.ROOT_LOGGER_NAME, levels.root());
-        for (String events : EVENT_LOGGERS) {
-            map.put(events, levels.root().implies(LogLevel.WARN) ? LogLevel.WARN : levels.root());
-        }
+    /** Logger name ({@code ""} for the root) to level. */
+    static Map<String, Level> levels(LogLevels levels) {
+        Map<String, Level> map = new LinkedHashMap<>();
+        map.put("", levels.root());
+        boolean quieterThanWarn = levels.root().intValue() > Level.WARNING.intValue();
+        map.put(EVENTS, quieterThanWarn ? levels.root() : Level.WARNING);
         map.putAll(levels.overrides());
         return map;
     }
 
-    public static void apply(LoggerAdmin admin, LogLevels levels) {
-        admin.getLoggerContext(null).setLogLevels(rootContext(levels));
-        levels.overrides().forEach((name, level) -> {
-            LoggerContext ctx = admin.getLoggerContext(name);
-            ctx.setLogLevels(Map.of(Logger.ROOT_LOGGER_NAME, level));
+    /**
+     * Applies the levels and returns the loggers set. The caller must keep them: JUL holds
+     * loggers weakly, and a logger that is collected forgets its level.
+     */
+    static List<Logger> apply(LogLevels levels) {
+        List<Logger> set = new ArrayList<>();
+        levels(levels).forEach((name, level) -> {
+            Logger logger = Logger.getLogger(name);
+            logger.setLevel(level);
+            set.add(logger);
         });
+        return List.copyOf(set);
     }
 }

@@ -1,5 +1,6 @@
 package org.jvmm.cli.impl.log;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -30,23 +31,10 @@ final class FakeLogService implements LoggerAdmin, LogReaderService {
                 return name;
             }
 
-            /** The spec's search: the name, its ancestors, ROOT; then the root context; then WARN. */
+            /** Only the context's own ROOT level; enough for what LogSetup sets. */
             @Override
             public LogLevel getEffectiveLogLevel(String loggerName) {
-                for (Map<String, LogLevel> levels : name == null ? List.of(root()) : List.of(getLogLevels(), root())) {
-                    for (String n = loggerName; ; n = n.substring(0, n.lastIndexOf('.'))) {
-                        if (levels.containsKey(n)) {
-                            return levels.get(n);
-                        }
-                        if (n.lastIndexOf('.') < 0) {
-                            break;
-                        }
-                    }
-                    if (levels.containsKey(Logger.ROOT_LOGGER_NAME)) {
-                        return levels.get(Logger.ROOT_LOGGER_NAME);
-                    }
-                }
-                return LogLevel.WARN;
+                return getLogLevels().getOrDefault(Logger.ROOT_LOGGER_NAME, LogLevel.WARN);
             }
 
             @Override
@@ -71,10 +59,6 @@ final class FakeLogService implements LoggerAdmin, LogReaderService {
         };
     }
 
-    private Map<String, LogLevel> root() {
-        return contexts.getOrDefault(null, Map.of());
-    }
-
     @Override
     public void addLogListener(LogListener listener) {
         listeners.add(listener);
@@ -96,11 +80,21 @@ final class FakeLogService implements LoggerAdmin, LogReaderService {
         listeners.forEach(l -> l.logged(e));
     }
 
-    static LogEntry entry(long time, LogLevel level, String logger, String message, Throwable t) {
+    /** A bundle that answers only its symbolic name. */
+    static Bundle bundle(String symbolicName) {
+        return (Bundle) Proxy.newProxyInstance(Bundle.class.getClassLoader(), new Class<?>[] {Bundle.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getSymbolicName" -> symbolicName;
+                    case "toString" -> symbolicName;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    static LogEntry entry(long time, Bundle bundle, LogLevel level, String logger, String message, Throwable t) {
         return new LogEntry() {
             @Override
             public Bundle getBundle() {
-                return null;
+                return bundle;
             }
 
             @Override

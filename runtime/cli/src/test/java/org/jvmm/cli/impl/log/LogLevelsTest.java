@@ -1,57 +1,67 @@
 package org.jvmm.cli.impl.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
-import org.osgi.service.log.LogLevel;
-import org.osgi.service.log.Logger;
 
 class LogLevelsTest {
     @Test
-    void defaultIsInfo() {
-        assertEquals(new LogLevels(LogLevel.INFO, Map.of(), List.of()), LogLevels.parse(null));
-        assertEquals(new LogLevels(LogLevel.INFO, Map.of(), List.of()), LogLevels.parse(" "));
+    void defaultIsWarn() {
+        assertEquals(new LogLevels(Level.WARNING, Map.of(), List.of()), LogLevels.parse(null));
+        assertEquals(new LogLevels(Level.WARNING, Map.of(), List.of()), LogLevels.parse(" , "));
+        assertEquals(Optional.empty(), LogLevels.parse(null).warning());
     }
 
     @Test
-    void rootLevelAndOverrides() {
-        LogLevels l = LogLevels.parse("warn,org.jvmm.hv.emu=trace, org.jvmm.vm.worker=DEBUG,Events.Bundle=info");
-        assertEquals(LogLevel.WARN, l.root());
-        assertEquals(Map.of("org.jvmm.hv.emu", LogLevel.TRACE, "org.jvmm.vm.worker", LogLevel.DEBUG,
-                "Events.Bundle", LogLevel.INFO), l.overrides());
-        assertTrue(l.problems().isEmpty());
-        assertTrue(l.anyAtLeast(LogLevel.DEBUG));
-        assertFalse(LogLevels.parse("info").anyAtLeast(LogLevel.DEBUG));
+    void levelNamesMapToJul() {
+        assertEquals(List.of(Level.SEVERE, Level.WARNING, Level.INFO, Level.FINE, Level.FINEST, Level.OFF),
+                List.of("error", "warn", "INFO", "Debug", "trace", "off").stream()
+                        .map(n -> LogLevels.parse(n).root()).toList());
+        assertEquals(Optional.empty(), LogLevels.level("warning"));
     }
 
     @Test
-    void bareNameMeansEverythingAndOffIsAudit() {
-        LogLevels l = LogLevels.parse("off,org.jvmm.cli");
-        assertEquals(LogLevel.AUDIT, l.root());
-        assertEquals(Map.of("org.jvmm.cli", LogLevel.TRACE), l.overrides());
+    void rootLevelThenPrefixes() {
+        LogLevels l = LogLevels.parse("warn,org.jvmm.hv.emu=trace, org.jvmm.vm.worker = DEBUG,x=info,x=error");
+        assertEquals(Level.WARNING, l.root());
+        assertEquals(Map.of("org.jvmm.hv.emu", Level.FINEST, "org.jvmm.vm.worker", Level.FINE, "x", Level.SEVERE),
+                l.overrides());
+        assertEquals(List.of(), l.badParts());
+        assertEquals(Level.FINEST, l.mostVerbose());
+        assertEquals(Level.INFO, LogLevels.parse("info").mostVerbose());
     }
 
     @Test
-    void badDirectivesAreReportedAndIgnored() {
-        LogLevels l = LogLevels.parse("debug,x=loud,=info");
-        assertEquals(LogLevel.DEBUG, l.root());
-        assertEquals(Map.of(), l.overrides());
-        assertEquals(List.of(
-                "ignoring 'x=loud': expected NAME=LEVEL with LEVEL trace, debug, info, warn, error or off",
-                "ignoring '=info': expected NAME=LEVEL with LEVEL trace, debug, info, warn, error or off"), l.problems());
+    void levelOfTakesTheLongestDottedPrefix() {
+        LogLevels l = LogLevels.parse("error,org.jvmm=info,org.jvmm.hv.emu=trace");
+        assertEquals(Level.FINEST, l.levelOf("org.jvmm.hv.emu"));
+        assertEquals(Level.FINEST, l.levelOf("org.jvmm.hv.emu.impl.Cpu"));
+        assertEquals(Level.INFO, l.levelOf("org.jvmm.hv.emulator"));
+        assertEquals(Level.SEVERE, l.levelOf("org.jvmmx"));
+        assertEquals(Level.SEVERE, l.levelOf(null));
     }
 
     @Test
-    void rootContextKeepsFrameworkEventsQuiet() {
-        Map<String, LogLevel> info = LoggerLevels.rootContext(LogLevels.parse("debug,Events.Service=debug"));
-        assertEquals(LogLevel.DEBUG, info.get(Logger.ROOT_LOGGER_NAME));
-        assertEquals(LogLevel.WARN, info.get("Events.Bundle"));
-        assertEquals(LogLevel.WARN, info.get("Events.Framework"));
-        assertEquals(LogLevel.DEBUG, info.get("Events.Service"));
-        assertEquals(LogLevel.ERROR, LoggerLevels.rootContext(LogLevels.parse("error")).get("Events.Bundle"));
+    void badPartsGiveOneWarningAndKeepTheRest() {
+        LogLevels l = LogLevels.parse("debug,x=loud,=info,verbose,org.jvmm=trace");
+        assertEquals(Level.FINE, l.root());
+        assertEquals(Map.of("org.jvmm", Level.FINEST), l.overrides());
+        assertEquals(Optional.of("JVMM_LOG: ignoring 'x=loud', '=info', 'verbose'"
+                        + " (expected LEVEL or NAME=LEVEL, LEVEL one of error, warn, info, debug, trace, off)"),
+                l.warning());
+        assertEquals(Level.WARNING, LogLevels.parse("loud").root());
+    }
+
+    @Test
+    void frameworkEventsStayAtWarnUnlessNamed() {
+        Map<String, Level> debug = LoggerLevels.levels(LogLevels.parse("debug,Events.Service=debug,org.jvmm=info"));
+        assertEquals(Map.of("", Level.FINE, "Events", Level.WARNING, "Events.Service", Level.FINE, "org.jvmm", Level.INFO),
+                debug);
+        assertEquals(Level.SEVERE, LoggerLevels.levels(LogLevels.parse("error")).get("Events"));
+        assertEquals(Level.INFO, LoggerLevels.levels(LogLevels.parse("Events=info")).get("Events"));
     }
 }
