@@ -1,0 +1,145 @@
+package org.jvmm.chipset.impl.pit;
+
+import java.util.List;
+import java.util.Optional;
+import org.jvmm.chipset.api.ChipsetDevice;
+import org.jvmm.chipset.api.ChipsetServices;
+import org.jvmm.chipset.api.IoResult;
+import org.jvmm.chipset.api.IoValue;
+import org.jvmm.chipset.api.LineInterrupt;
+import org.jvmm.chipset.api.PollDevice;
+import org.jvmm.chipset.api.PortIoIntercept;
+import org.jvmm.chipset.api.PortRange;
+import org.jvmm.chipset.api.VmClock;
+import org.jvmm.chipset.api.Waker;
+import org.jvmm.inspect.InspectNode;
+
+/**
+ * The 8254 on ports 0x40..0x43 and 0x61 (byte accesses only). Channel 0's OUT rising edges are
+ * pulses on ISA IRQ 0, delivered from {@link #poll} at the edge's deadline; a guest write to
+ * channel 0 wakes the poller so the new deadline takes effect.
+ */
+public final class PitDevice implements ChipsetDevice, PortIoIntercept, PollDevice {
+    static final int BASE = 0x40, CONTROL = 0x43, PORT_B = 0x61;
+    private static final List<PortRange> RANGES = List.of(new PortRange("pit", BASE, 4),
+            new PortRange("pit-port-b", PORT_B, 1));
+
+    private final Pit8254 pit = new Pit8254();
+    private final LineInterrupt irq0;
+    private final VmClock clock;
+    private final Waker waker;
+    private long lastPollNanos;
+    private long irqs;
+
+    public PitDevice(ChipsetServices services) {
+        this.irq0 = services.lineInterrupt(0);
+        this.clock = services.clock();
+        this.waker = services.waker(this);
+        this.lastPollNanos = clock.nanos();
+    }
+
+    @Override
+    public String name() {
+        return "pit";
+    }
+
+    @Override
+    public Optional<PortIoIntercept> portIo() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<PollDevice> poll() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public List<PortRange> portRanges() {
+        return RANGES;
+    }
+
+    @Override
+    public IoResult ioRead(int port, int size, IoValue out) {
+        if (!claims(port)) {
+            return IoResult.INVALID_REGISTER;
+        }
+        if (size != 1) {
+            return IoResult.INVALID_ACCESS_SIZE;
+        }
+        synchronized (pit) {
+            long now = clock.nanos();
+            out.set(switch (port) {
+                case PORT_B -> pit.readPortB(now);
+                case CONTROL -> 0xFF; // the control port is write-only
+                default -> pit.readCounter(port - BASE, now);
+            });
+        }
+        return IoResult.OK;
+    }
+
+    @Override
+    public IoResult ioWrite(int port, int size, long value) {
+        if (!claims(port)) {
+            return IoResult.INVALID_REGISTER;
+        }
+        if (size != 1) {
+            return IoResult.INVALID_ACCESS_SIZE;
+        }
+        int v = (int) value & 0xFF;
+        boolean rearm;
+        synchronized (pit) {
+            long now = clock.nanos();
+            switch (port) {
+                case PORT_B -> pit.writePortB(v, now);
+                case CONTROL -> pit.writeControl(v, now);
+                default -> pit.writeCounter(port - BASE, v, now);
+            }
+            rearm = port == BASE || (port == CONTROL && (v & 0x30) != 0 && (v >>> 6) == 0);
+            if (rearm) {
+                lastPollNanos = now;
+            }
+        }
+        if (rearm) {
+            waker.wake();
+        }
+        return IoResult.OK;
+    }
+
+    private static boolean claims(int port) {
+        return (port >= BASE && port <= CONTROL) || port == PORT_B;
+    }
+
+    @Override
+    public long poll(long nowNanos) {
+        boolean edge;
+        long next;
+        synchronized (pit) {
+            edge = nowNanos > lastPollNanos && pit.irq0EdgeBetween(lastPollNanos, nowNanos);
+            lastPollNanos = Math.max(lastPollNanos, nowNanos);
+            next = pit.nextIrq0(lastPollNanos);
+            if (edge) {
+                irqs++;
+            }
+        }
+        if (edge) {
+            irq0.pulse();
+        }
+        return next;
+    }
+
+    @Override
+    public void reset() {
+        synchronized (pit) {
+            pit.reset();
+            lastPollNanos = clock.nanos();
+        }
+    }
+
+    @Override
+    public void inspect(InspectNode node) {
+        synchronized (pit) {
+            pit.inspect(node, clock.nanos());
+            node.field("irq0_pulses", irqs);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.jvmm.chipset.impl.serial.backend;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import org.jvmm.chipset.serial.SerialBackend;
+
+/**
+ * A listening socket with at most one client at a time (further clients wait in the backlog until
+ * it leaves). Output written while no client is attached is kept, up to {@link #PENDING_LIMIT}
+ * bytes (the oldest dropped first), and sent when a client connects, so a test that connects late
+ * still sees the boot messages. Writes to a client block while its socket buffer is full.
+ */
+final class TcpBackend implements SerialBackend {
+    static final int PENDING_LIMIT = 64 * 1024;
+
+    private final ServerSocketChannel server;
+    private final InputBuffer input = new InputBuffer(4096);
+    private final byte[] pending = new byte[PENDING_LIMIT];
+    private final ByteBuffer one = ByteBuffer.allocate(1);
+    private int pendingHead;
+    private int pendingCount;
+    private volatile SocketChannel client;
+    private long dropped;
+    private volatile boolean closed;
+
+    private TcpBackend(ServerSocketChannel server) {
+        this.server = server;
+    }
+
+    /** Binds {@code address} and starts accepting clients on a daemon thread. */
+    static TcpBackend listen(SocketAddress address) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open();
+        try {
+            server.bind(address, 1);
+        } catch (IOException e) {
+            server.close();
+            throw e;
+        }
+        TcpBackend backend = new TcpBackend(server);
+        Thread.ofPlatform().daemon().name("jvmm-serial-tcp " + address).start(backend::serve);
+        return backend;
+    }
+
+    SocketAddress localAddress() throws IOException {
+        return server.getLocalAddress();
+    }
+
+    @Override
+    public synchronized void write(int b) {
+        if (client != null) {
+            one.clear();
+            one.put((byte) b).flip();
+            try {
+                while (one.hasRemaining()) {
+                    client.write(one);
+                }
+                return;
+            } catch (IOException e) {
+                dropClient();
+            }
+        }
+        keep(b);
+    }
+
+    @Override
+    public int read() {
+        return input.take();
+    }
+
+    /** Not synchronized: the port asks while a blocked write may hold the lock. */
+    @Override
+    public boolean connected() {
+        return client != null;
+    }
+
+    @Override
+    public void setWakeListener(Runnable wake) {
+        input.setWakeListener(wake);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        input.close();
+        try {
+            server.close();
+        } catch (IOException e) {
+            System.getLogger(TcpBackend.class.getName()).log(System.Logger.Level.WARNING,
+                    "closing serial tcp listener failed: " + e);
+        }
+        synchronized (this) {
+            dropClient();
+        }
+    }
+
+    synchronized long droppedBytes() {
+        return dropped;
+    }
+
+    private void serve() {
+        while (!closed) {
+            SocketChannel c;
+            try {
+                c = server.accept();
+            } catch (IOException e) {
+                return; // closed
+            }
+            if (!attach(c)) {
+                return;
+            }
+            input.wake();
+            StreamReaderThread.copy(Channels.newInputStream(c), input);
+            synchronized (this) {
+                if (client == c) {
+                    dropClient();
+                }
+            }
+            input.wake();
+        }
+    }
+
+    private synchronized boolean attach(SocketChannel c) {
+        if (closed) {
+            closeQuietly(c);
+            return false;
+        }
+        client = c;
+        ByteBuffer buf = ByteBuffer.allocate(pendingCount);
+        for (int i = 0; i < pendingCount; i++) {
+            buf.put(pending[(pendingHead + i) % PENDING_LIMIT]);
+        }
+        buf.flip();
+        pendingHead = 0;
+        pendingCount = 0;
+        try {
+            while (buf.hasRemaining()) {
+                c.write(buf);
+            }
+        } catch (IOException e) {
+            dropClient();
+        }
+        return true;
+    }
+
+    private void keep(int b) {
+        if (pendingCount == PENDING_LIMIT) {
+            pendingHead = (pendingHead + 1) % PENDING_LIMIT;
+            pendingCount--;
+            dropped++;
+        }
+        pending[(pendingHead + pendingCount) % PENDING_LIMIT] = (byte) b;
+        pendingCount++;
+    }
+
+    private void dropClient() {
+        if (client != null) {
+            closeQuietly(client);
+            client = null;
+        }
+    }
+
+    private static void closeQuietly(SocketChannel c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            System.getLogger(TcpBackend.class.getName()).log(System.Logger.Level.DEBUG,
+                    "closing serial tcp client: " + e);
+        }
+    }
+}
