@@ -89,7 +89,8 @@ class VmLaunchTest {
                 missing);
         f.registry.register(new TestResolver<>(TestHandles.Serial.class, ChipsetDevice.class, (h, c) -> {
             assertInstanceOf(ConsoleSerialHandle.class, h.backend());
-            return new FakeDevice("com" + (h.index() + 1)).port(h.index() == 0 ? 0x3f8 : 0x2f8, 8);
+            assertEquals(h.name().equals("com1") ? 4 : 3, h.irq());
+            return new FakeDevice(h.name()).port(h.port(), 8);
         }), "chipset_device_handle", "serial_16550", "org.jvmm.chipset", 8);
         Vm vm = f.launch(config().serial(new SerialPortConfig(0, new ConsoleSerialHandle()))
                 .serial(new SerialPortConfig(1, new ConsoleSerialHandle())).build());

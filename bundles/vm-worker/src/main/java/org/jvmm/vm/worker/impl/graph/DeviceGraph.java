@@ -23,11 +23,15 @@ import org.jvmm.vmm.resource.ResourceKinds;
 /**
  * Resolves the devices of a config through a VM's registry and attaches them. A serial port
  * becomes the handle {@code chipset_device_handle:serial_16550} built from the resolver's own
- * record with the components {@code index} (0..3 for COM1..COM4) and {@code backend} (the port's
+ * record with the components {@code name} ({@code com1}..{@code com4}), the PC's standard
+ * {@code port} and {@code irq} for that COM port, and {@code backend} (the port's
  * {@code serial_handle}).
  */
 public final class DeviceGraph {
     public static final String SERIAL_ID = "serial_16550";
+    /** Standard PC I/O bases and ISA IRQs of COM1..COM4. */
+    private static final int[] COM_PORTS = {0x3F8, 0x2F8, 0x3E8, 0x2E8};
+    private static final int[] COM_IRQS = {4, 3, 4, 3};
     private static final System.Logger LOG = System.getLogger(DeviceGraph.class.getName());
 
     private final ResolverRegistry registry;
@@ -61,7 +65,8 @@ public final class DeviceGraph {
         for (SerialPortConfig port : config.serial()) {
             String path = "serial[" + port.index() + "]";
             ResourceHandle handle = DefaultHandles.build(registry, ResourceKinds.CHIPSET_DEVICE_HANDLE, SERIAL_ID,
-                    path, Map.of("index", port.index(), "backend", port.backend()));
+                    path, Map.of("name", "com" + (port.index() + 1), "port", COM_PORTS[port.index()],
+                            "irq", COM_IRQS[port.index()], "backend", port.backend()));
             attach(registry.resolve(handle, ChipsetDevice.class, inputs, path), path);
         }
         List<ResourceHandle> devices = config.chipsetDevices();

@@ -25,9 +25,9 @@ public final class TestHandles {
     public record Power(String name, int port) implements ResourceHandle {
     }
 
-    /** The serial-port contract of the worker: index and backend. */
+    /** The serial-port contract of the worker: name, port, irq and backend. */
     @HandleType(kind = "chipset_device_handle", id = "serial_16550")
-    public record Serial(int index, ResourceHandle backend) implements ResourceHandle {
+    public record Serial(String name, int port, int irq, ResourceHandle backend) implements ResourceHandle {
     }
 
     @HandleType(kind = "disk_handle", id = "ram")
