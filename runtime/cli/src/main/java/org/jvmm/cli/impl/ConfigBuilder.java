@@ -25,9 +25,12 @@ import org.jvmm.vmm.resource.ResourceHandle;
 
 /**
  * Options to {@link VmConfig}, without I/O. Without {@code --config} the defaults are OpenVMM's:
- * 1 GiB, one processor, the first usable hypervisor, COM1 on the console and COM2-4 unconnected.
- * With a base config from {@code --config}, each option given replaces the same field of it
- * ({@code -c} replaces the whole command line; {@code -m} replaces the keys it names).
+ * 1 GiB, one processor, the first usable hypervisor, COM1 on the console and COM2-4 unconnected,
+ * and the PC base chipset ({@link ChipsetDevices#pcBase()}). With a base config from
+ * {@code --config}, the file is the full config (its {@code chipsetDevices} are kept as written) and
+ * each option given replaces the same field of it ({@code -c} replaces the whole command line;
+ * {@code -m} replaces the keys it names; {@code --debugcon} and {@code --debug-exit} replace the
+ * device of their id).
  * The option values have been checked by {@link org.jvmm.cli.impl.options.OptionValidator}.
  */
 public final class ConfigBuilder {
@@ -47,13 +50,17 @@ public final class ConfigBuilder {
         String[] com = options.serial().com();
         for (int i = 0; i < com.length; i++) {
             if (com[i] != null) {
-                b.serial(new SerialPortConfig(i, serialHandle("--com" + (i + 1), com[i])));
+                b.serial(new SerialPortConfig(i, comHandle("--com" + (i + 1), com[i])));
             }
         }
         b.paused(options.process().paused() || base.map(VmConfig::paused).orElse(false));
         b.deterministic(options.jvmm().deterministic() || base.map(VmConfig::deterministic).orElse(false));
         try {
-            return b.build();
+            VmConfig built = b.build();
+            List<ResourceHandle> start = base.isPresent() ? built.chipsetDevices() : ChipsetDevices.pcBase();
+            VmConfig config = withChipsetDevices(built, ChipsetDevices.build(options, start));
+            ConsoleOwner.check(config, options);
+            return config;
         } catch (IllegalArgumentException e) {
             throw new CliException(base.isPresent() ? "--config" : "jvmm", e.getMessage());
         }
@@ -88,9 +95,18 @@ public final class ConfigBuilder {
         return new HypervisorChoice(h.name(), h.params().contains(HypervisorSpecParser.FORCE));
     }
 
-    private static ResourceHandle serialHandle(String option, String value) throws CliException {
-        SerialSpec.Com com = parse(option, () -> SerialSpecParser.parseCom(value));
-        return switch (com.backend()) {
+    private static VmConfig withChipsetDevices(VmConfig c, List<ResourceHandle> devices) {
+        return new VmConfig(c.load(), c.memory(), c.processors(), c.hypervisor(), c.serial(), devices, c.pciDevices(),
+                c.virtioDevices(), c.disks(), c.nics(), c.paused(), c.deterministic());
+    }
+
+    private static ResourceHandle comHandle(String option, String value) throws CliException {
+        return serialHandle(option, parse(option, () -> SerialSpecParser.parseCom(value)).backend());
+    }
+
+    /** The {@code serial_handle} of an implemented binding; {@code option} names it in errors. */
+    static ResourceHandle serialHandle(String option, SerialSpec backend) throws CliException {
+        return switch (backend) {
             case SerialSpec.Console c -> new ConsoleSerialHandle();
             case SerialSpec.Stderr s -> new StderrSerialHandle();
             case SerialSpec.None n -> new NoneSerialHandle();

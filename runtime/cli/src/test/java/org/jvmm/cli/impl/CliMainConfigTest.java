@@ -10,6 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.jvmm.chipset.resources.AcpiPmHandle;
+import org.jvmm.chipset.resources.DebugExitHandle;
+import org.jvmm.chipset.resources.DebugconHandle;
+import org.jvmm.chipset.resources.I8042Handle;
+import org.jvmm.chipset.resources.IoApicHandle;
+import org.jvmm.chipset.resources.PicHandle;
+import org.jvmm.chipset.resources.PitHandle;
+import org.jvmm.chipset.resources.PortSinkHandle;
+import org.jvmm.chipset.resources.RtcHandle;
 import org.jvmm.vm.config.ConsoleSerialHandle;
 import org.jvmm.vm.config.FileSerialHandle;
 import org.jvmm.vm.config.HypervisorChoice;
@@ -22,13 +31,18 @@ import org.jvmm.vm.config.TcpSerialHandle;
 import org.jvmm.vm.config.VmConfig;
 import org.jvmm.vm.config.VmConfigException;
 import org.jvmm.vm.config.VmConfigJson;
-import org.jvmm.vmm.resource.HandleTypes;
+import org.jvmm.vmm.resource.ResourceHandle;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Good command lines and the {@link VmConfig} they produce. */
 class CliMainConfigTest {
+    /** The PC base chipset, interrupt controllers first. */
+    static final List<ResourceHandle> PC_BASE = List.of(new PicHandle(), new IoApicHandle(0xFEC0_0000L, 0), new PitHandle(),
+            new RtcHandle(null), new I8042Handle(), new AcpiPmHandle(0x600), new PortSinkHandle("post", 0x80, 1),
+            new PortSinkHandle("io-delay", 0xED, 1));
+
     @TempDir
     Path dir;
     String kernel;
@@ -49,8 +63,23 @@ class CliMainConfigTest {
         assertEquals(new LoadMode.None(), c.load());
         assertEquals(List.of(new SerialPortConfig(0, new ConsoleSerialHandle()), new SerialPortConfig(1, new NoneSerialHandle()),
                 new SerialPortConfig(2, new NoneSerialHandle()), new SerialPortConfig(3, new NoneSerialHandle())), c.serial());
+        assertEquals(PC_BASE, c.chipsetDevices());
         assertFalse(c.paused());
         assertFalse(c.deterministic());
+    }
+
+    @Test
+    void debugconAndDebugExitFollowTheBaseChipset() {
+        String log = dir.resolve("debugcon.log").toString();
+        VmConfig c = launched("--debugcon", "0xe9,stderr", "--debug-exit", "0x501");
+        assertEquals(PC_BASE, c.chipsetDevices().subList(0, PC_BASE.size()));
+        assertEquals(List.of(new DebugconHandle(0xE9, new StderrSerialHandle()), new DebugExitHandle(0x501, 2)),
+                c.chipsetDevices().subList(PC_BASE.size(), c.chipsetDevices().size()));
+        VmConfig d = launched("--debug-exit", "244", "--debugcon", "1026,file=" + log);
+        assertEquals(List.of(new DebugconHandle(0x402, new FileSerialHandle(log)), new DebugExitHandle(0xF4, 2)),
+                d.chipsetDevices().subList(PC_BASE.size(), d.chipsetDevices().size()));
+        VmConfig e = launched("--com1", "none", "--debugcon", "0xe9,console");
+        assertEquals(new DebugconHandle(0xE9, new ConsoleSerialHandle()), e.chipsetDevices().getLast());
     }
 
     @Test
@@ -59,8 +88,10 @@ class CliMainConfigTest {
                 "-c", "console=ttyS0");
         assertEquals(0, run.status);
         assertEquals("", run.err);
-        VmConfig c = VmConfigJson.read(run.out, HandleTypes.EMPTY);
+        assertTrue(run.out.contains("\"chipset_device_handle:pic\""), run.out);
+        VmConfig c = VmConfigJson.read(run.out, BuiltinHandleTypes.all());
         assertEquals(new LoadMode.LinuxDirect("k", "i", "x=1 console=ttyS0", false), c.load());
+        assertEquals(PC_BASE, c.chipsetDevices());
         assertEquals(1L << 30, c.memory().sizeBytes());
         assertEquals(2, c.processors().count());
         assertTrue(run.launched.isEmpty());
@@ -113,6 +144,17 @@ class CliMainConfigTest {
     }
 
     @Test
+    void configFileChipsetIsTakenAsWritten() throws IOException {
+        VmConfig base = VmConfig.builder().chipsetDevice(new PicHandle())
+                .chipsetDevice(new DebugconHandle(0x402, new NoneSerialHandle())).build();
+        Path file = Files.writeString(dir.resolve("chipset.json"), VmConfigJson.write(base));
+        assertEquals(base.chipsetDevices(), launched("--config", file.toString()).chipsetDevices());
+        VmConfig c = launched("--config", file.toString(), "--debugcon", "0xe9,stderr", "--debug-exit", "0x501");
+        assertEquals(List.of(new PicHandle(), new DebugconHandle(0xE9, new StderrSerialHandle()), new DebugExitHandle(0x501, 2)),
+                c.chipsetDevices());
+    }
+
+    @Test
     void launchOptions() {
         String pid = dir.resolve("jvmm.pid").toString();
         String log = dir.resolve("jvmm.log").toString();
@@ -145,6 +187,10 @@ class CliMainConfigTest {
         }
         assertTrue(run.out.matches("(?s).*-m, --memory=PARAMS\\s+guest RAM.*"), "implemented options are unmarked");
         assertTrue(run.out.matches("(?s).*--nvme=DISK\\s+\\[not implemented] \\[deprecated].*"), "--nvme is marked");
+        String flat = run.out.replaceAll("\\s+", " ");
+        assertTrue(flat.contains("--debugcon=PORT,SERIAL Bochs/QEMU debug console"), "--debugcon is unmarked");
+        assertTrue(flat.contains("--debug-exit=PORT add QEMU's isa-debug-exit"), "--debug-exit is unmarked");
+        assertTrue(flat.contains("the file is the full config: its chipsetDevices are used as written"), "--config");
         assertFalse(run.out.contains("--internal-worker"), "hidden options stay hidden");
     }
 

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.jvmm.vm.config.VmConfigJson;
 
 /** Runs {@link CliMain} in memory and keeps what it printed and what it asked to launch. */
 final class CliRun {
@@ -18,7 +17,7 @@ final class CliRun {
     private CliRun(Map<String, String> env, int launchStatus, String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        CliMain main = new CliMain("1.2.3", env, VmConfigJson::builtinTypes, (request, out, err) -> {
+        CliMain main = new CliMain("1.2.3", env, BuiltinHandleTypes::all, (request, out, err) -> {
             launched.add(request);
             return launchStatus;
         });

@@ -2,8 +2,8 @@ package org.jvmm.cli.impl.launch;
 
 import java.util.Arrays;
 import java.util.concurrent.Callable;
+import org.jvmm.cli.impl.BuiltinHandleTypes;
 import org.jvmm.cli.impl.CliMain;
-import org.jvmm.vm.config.VmConfigJson;
 import org.jvmm.vmm.resource.HandleTypes;
 import org.jvmm.vmm.resource.ResolverRegistry;
 import org.osgi.framework.BundleContext;
@@ -59,7 +59,7 @@ public final class CliLauncherComponent implements Callable<Integer> {
         ServiceReference<ResolverRegistry> ref = ctx.getServiceReference(ResolverRegistry.class);
         ResolverRegistry registry = ref == null ? null : ctx.getService(ref);
         try {
-            return registry == null ? VmConfigJson.builtinTypes() : registry.handleTypes();
+            return registry == null ? BuiltinHandleTypes.all() : registry.handleTypes();
         } finally {
             if (registry != null) {
                 ctx.ungetService(ref);

@@ -4,7 +4,10 @@ import org.jvmm.cli.impl.spec.SerialSpec;
 import org.jvmm.cli.impl.spec.SerialSpecParser;
 import org.jvmm.cli.impl.spec.SpecException;
 
-/** Which {@code --comN} bindings jvmm implements: console, stderr, file, TCP listen and none. */
+/**
+ * Which serial bindings jvmm implements for {@code --com1..4} and {@code --debugcon}: console,
+ * stderr, file, TCP listen and none.
+ */
 final class ComPorts {
     private ComPorts() {
     }
@@ -14,7 +17,16 @@ final class ComPorts {
         if (com.debuggerMode()) {
             throw new SpecException("debugger-mode: is not implemented yet");
         }
-        return switch (com.backend()) {
+        return implementedBackend(com.backend(), ctx);
+    }
+
+    /** {@code PORT,SERIAL}, with a backend jvmm implements. */
+    static SerialSpec checkDebugcon(String value, RuleContext ctx) throws SpecException {
+        return implementedBackend(SerialSpecParser.parseDebugcon(value).backend(), ctx);
+    }
+
+    private static SerialSpec implementedBackend(SerialSpec backend, RuleContext ctx) throws SpecException {
+        return switch (backend) {
             case SerialSpec.Term t -> throw new SpecException("term is not implemented yet");
             case SerialSpec.Pipe p -> throw new SpecException(
                     "listen=PATH (pipe or Unix socket) is not implemented yet; use listen=tcp:IP:PORT");

@@ -39,7 +39,9 @@ public final class SerialOptions implements OptionGroup {
     @Option(arity = "0", names = "--serial-tx-only", description = "only allow guest to host serial traffic")
     boolean serialTxOnly;
 
-    @Option(names = "--debugcon", paramLabel = "PORT,SERIAL", description = "debugcon binding")
+    @Option(names = "--debugcon", paramLabel = "PORT,SERIAL",
+            description = "Bochs/QEMU debug console: guest writes to I/O PORT (decimal or 0x hex, e.g. 0xe9) go to"
+                    + " SERIAL (as --com1, without debugger-mode:)")
     String debugcon;
 
     @Option(names = "--virtio-console", paramLabel = "SERIAL", description = "virtio console (/dev/hvc0) backend")
@@ -84,7 +86,7 @@ public final class SerialOptions implements OptionGroup {
                 parsedOnly("--vmbus-com1-serial", VMBUS, SerialSpecParser::parse),
                 parsedOnly("--vmbus-com2-serial", VMBUS, SerialSpecParser::parse),
                 parsedOnlyFlag("--serial-tx-only", "bundle chipset (tx-only serial)"),
-                parsedOnly("--debugcon", "bundle chipset (debugcon)", SerialSpecParser::parseDebugcon),
+                implemented("--debugcon", v -> ComPorts.checkDebugcon(v, ctx)),
                 parsedOnly("--virtio-console", "bundle devices-virtio", SerialSpecParser::parse),
                 parsedOnly("--virtio-console-pcie-port", "bundle devices-virtio", ValueChecks::nonEmpty),
                 parsedOnlyFlag("--gfx", GFX),
@@ -94,6 +96,11 @@ public final class SerialOptions implements OptionGroup {
                 parsedOnly("--vnc-listen", GFX, PlatformSpecParsers::listenAddress),
                 parsedOnly("--vnc-max-clients", GFX, v -> Numbers.unsigned(v, Long.MAX_VALUE, "count")),
                 parsedOnlyFlag("--vnc-evict-oldest", GFX));
+    }
+
+    /** The {@code --debugcon} value, or null. */
+    public String debugcon() {
+        return debugcon;
     }
 
     /** The {@code --comN} values, index 0 = COM1; null where not given. */

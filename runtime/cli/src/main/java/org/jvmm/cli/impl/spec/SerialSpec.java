@@ -39,4 +39,8 @@ public sealed interface SerialSpec {
     /** {@code --com1}..{@code --com4}: a backend, optionally in WinDbg KD debugger mode. */
     record Com(boolean debuggerMode, SerialSpec backend) {
     }
+
+    /** {@code --debugcon}: the debug console's I/O port and its backend. */
+    record Debugcon(int port, SerialSpec backend) {
+    }
 }

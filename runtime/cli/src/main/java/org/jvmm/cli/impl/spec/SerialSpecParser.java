@@ -19,14 +19,14 @@ public final class SerialSpecParser {
         return new SerialSpec.Com(false, parse(s));
     }
 
-    /** {@code <port>,<serial>}: a debugcon port (decimal or 0x hex) and its backend. */
-    public static SerialSpec parseDebugcon(String s) throws SpecException {
+    /** {@code <port>,<serial>} (OpenVMM's {@code DebugconSerialConfigCli}): a port (decimal or 0x hex) and its backend. */
+    public static SerialSpec.Debugcon parseDebugcon(String s) throws SpecException {
         int comma = s.indexOf(',');
         if (comma < 0) {
             throw new SpecException("invalid format (missing comma between port and serial)");
         }
-        Numbers.decimalOrHex(s.substring(0, comma), Numbers.U16_MAX, "port");
-        return parse(s.substring(comma + 1));
+        int port = (int) Numbers.decimalOrHex(s.substring(0, comma), Numbers.U16_MAX, "port");
+        return new SerialSpec.Debugcon(port, parse(s.substring(comma + 1)));
     }
 
     public static SerialSpec parse(String s) throws SpecException {

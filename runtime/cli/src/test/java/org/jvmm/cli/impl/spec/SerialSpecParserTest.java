@@ -50,7 +50,11 @@ class SerialSpecParserTest {
 
     @Test
     void debugconNeedsAPort() throws SpecException {
-        assertEquals(new SerialSpec.Stderr(), SerialSpecParser.parseDebugcon("0xe9,stderr"));
+        assertEquals(new SerialSpec.Debugcon(0xE9, new SerialSpec.Stderr()), SerialSpecParser.parseDebugcon("0xe9,stderr"));
+        assertEquals(new SerialSpec.Debugcon(1026, new SerialSpec.File("/tmp/d.log")),
+                SerialSpecParser.parseDebugcon("1026,file=/tmp/d.log"));
+        assertEquals("invalid port 'e9'", message(() -> SerialSpecParser.parseDebugcon("e9,none")));
+        assertEquals("invalid serial configuration: no values supplied", message(() -> SerialSpecParser.parseDebugcon("0xe9,")));
         assertEquals("invalid format (missing comma between port and serial)", message(() -> SerialSpecParser.parseDebugcon("0xe9")));
         assertEquals("port '0x10000' is out of range (0-65535)", message(() -> SerialSpecParser.parseDebugcon("0x10000,none")));
     }

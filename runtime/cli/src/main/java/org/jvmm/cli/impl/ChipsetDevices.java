@@ -1,0 +1,71 @@
+package org.jvmm.cli.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jvmm.chipset.resources.AcpiPmHandle;
+import org.jvmm.chipset.resources.DebugExitHandle;
+import org.jvmm.chipset.resources.DebugconHandle;
+import org.jvmm.chipset.resources.I8042Handle;
+import org.jvmm.chipset.resources.IoApicHandle;
+import org.jvmm.chipset.resources.PicHandle;
+import org.jvmm.chipset.resources.PitHandle;
+import org.jvmm.chipset.resources.PortSinkHandle;
+import org.jvmm.chipset.resources.RtcHandle;
+import org.jvmm.cli.impl.options.CliException;
+import org.jvmm.cli.impl.options.CliOptions;
+import org.jvmm.cli.impl.options.JvmmOptions;
+import org.jvmm.cli.impl.spec.SerialSpec;
+import org.jvmm.cli.impl.spec.SerialSpecParser;
+import org.jvmm.vmm.resource.ResourceHandle;
+
+/**
+ * The {@code chipsetDevices} of a config, derived from the options as OpenVMM's front end derives
+ * its base chipset: a config built from options gets the PC base chipset; a {@code --config} file's
+ * list is kept as written. {@code --debugcon} and {@code --debug-exit} then replace any device of
+ * their id in the list, or are appended. The serial ports are not here: the worker turns
+ * {@code serial} entries into {@code serial_16550} devices itself.
+ */
+final class ChipsetDevices {
+    /** QEMU's I/O APIC id (ACPI_BUILD_IOAPIC_ID): I/O APIC ids need not differ from local APIC ids. */
+    static final int IOAPIC_ID = 0;
+
+    private ChipsetDevices() {
+    }
+
+    /**
+     * The PC base chipset, interrupt controllers first so that devices resolved later find their
+     * interrupt lines: 8259 PIC pair, I/O APIC, 8254 PIT, RTC/CMOS on host time, i8042, ACPI PM
+     * and the POST (0x80) and I/O delay (0xED) port sinks. fw_cfg is left out: its items come from
+     * the loader (an {@code FwCfgItems} resolve input), which a config built from options does not
+     * provide.
+     */
+    static List<ResourceHandle> pcBase() {
+        return List.of(new PicHandle(), IoApicHandle.standard(IOAPIC_ID), new PitHandle(), RtcHandle.hostTime(),
+                new I8042Handle(), AcpiPmHandle.standard(), PortSinkHandle.post(), PortSinkHandle.ioDelay());
+    }
+
+    /**
+     * {@code start} (the base config's list, or {@link #pcBase()}) with the devices of
+     * {@code --debugcon} and {@code --debug-exit}.
+     */
+    static List<ResourceHandle> build(CliOptions options, List<ResourceHandle> start) throws CliException {
+        List<ResourceHandle> devices = new ArrayList<>(start);
+        String debugcon = options.serial().debugcon();
+        if (debugcon != null) {
+            SerialSpec.Debugcon d = ConfigBuilder.parse("--debugcon", () -> SerialSpecParser.parseDebugcon(debugcon));
+            replace(devices, new DebugconHandle(d.port(), ConfigBuilder.serialHandle("--debugcon", d.backend())));
+        }
+        String debugExit = options.jvmm().debugExit();
+        if (debugExit != null) {
+            int port = ConfigBuilder.parse("--debug-exit", () -> JvmmOptions.debugExitPort(debugExit));
+            replace(devices, DebugExitHandle.at(port));
+        }
+        return devices;
+    }
+
+    /** Drops the devices with {@code device}'s {@code kind:id}, then appends it. */
+    private static void replace(List<ResourceHandle> devices, ResourceHandle device) {
+        devices.removeIf(d -> d.key().equals(device.key()));
+        devices.add(device);
+    }
+}
