@@ -14,7 +14,7 @@ import org.jvmm.vmm.resource.ResourceHandle;
  * @param processors     virtual processors
  * @param hypervisor     which backend
  * @param serial         serial ports, at most one per index
- * @param chipsetDevices {@code chipset_device_handle}s besides the default chipset
+ * @param chipsetDevices {@code chipset_device_handle}s: the whole chipset apart from the serial ports
  * @param pciDevices     {@code pci_device_handle}s
  * @param virtioDevices  virtio devices other than disks and NICs
  * @param disks          disks
