@@ -1,0 +1,124 @@
+package org.jvmm.hv.emu.impl;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jvmm.guestmem.GuestMemory;
+import org.jvmm.hv.api.CpuModel;
+import org.jvmm.hv.api.HypervisorException;
+import org.jvmm.hv.api.InterruptRequest;
+import org.jvmm.hv.api.Partition;
+import org.jvmm.hv.api.PartitionConfig;
+import org.jvmm.hv.api.VirtualProcessor;
+import org.jvmm.hv.emu.impl.apic.ApicBus;
+import org.jvmm.hv.emu.impl.apic.ApicFeatures;
+import org.jvmm.hv.emu.impl.cpu.GuestClock;
+import org.jvmm.hv.emu.impl.cpu.mmu.CodePages;
+import org.jvmm.hv.emu.impl.vp.ChipsetLink;
+import org.jvmm.hv.emu.impl.vp.EmuVp;
+import org.jvmm.hv.emu.impl.vp.InstructionClock;
+import org.jvmm.hv.emu.impl.vp.PartitionParts;
+import org.jvmm.inspect.InspectNode;
+
+/**
+ * A partition of emulated processors over guest memory: one {@link EmuVp} per processor, each with its
+ * local APIC (APIC ID = index, processor 0 the BSP) on one {@link ApicBus}; chipset interrupts go to
+ * that bus. All processors share the guest clock: a host-monotonic TSC at the model's frequency, or in
+ * deterministic mode an {@link InstructionClock} driven by retired instructions.
+ */
+public final class EmuPartition implements Partition {
+    /** Physical address bits the CPU reports (CPUID 0x80000008) and the APIC accepts. */
+    private static final int PHYSICAL_ADDRESS_BITS = 40;
+
+    private final PartitionConfig config;
+    private final GuestMemory memory;
+    private final ApicBus apicBus;
+    private final EmuVp[] vps;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    EmuPartition(PartitionConfig config) throws HypervisorException {
+        CpuModel model = config.cpuModel();
+        if (!model.name().equals(CpuModel.QEMU64.name())) {
+            throw new HypervisorException("cpu model " + model.name() + ": hv-emu offers only "
+                    + CpuModel.QEMU64.name());
+        }
+        this.config = config;
+        this.memory = config.memory();
+        GuestPhysicalMemory phys;
+        try {
+            phys = new GuestPhysicalMemory(memory);
+        } catch (IllegalStateException e) {
+            throw new HypervisorException("guest memory: " + e.getMessage(), e);
+        }
+        GuestClock clock = config.deterministic() ? new InstructionClock(model.tscFrequencyHz())
+                : GuestClock.host(model.tscFrequencyHz());
+        ChipsetLink chipset = new ChipsetLink();
+        ApicFeatures features = new ApicFeatures(model.x2apic(), true, PHYSICAL_ADDRESS_BITS);
+        apicBus = new ApicBus(clock, features, chipset::acknowledgePic, chipset::handleEoi);
+        PartitionParts parts = new PartitionParts(phys, new CodePages(phys.ram().byteSize()), clock, apicBus,
+                features, chipset);
+        vps = new EmuVp[config.processorCount()];
+        for (int i = 0; i < vps.length; i++) {
+            vps[i] = new EmuVp(i, parts);
+        }
+    }
+
+    @Override
+    public int processorCount() {
+        return vps.length;
+    }
+
+    @Override
+    public VirtualProcessor processor(int index) {
+        if (index < 0 || index >= vps.length) {
+            throw new IndexOutOfBoundsException("processor " + index + ": the partition has " + vps.length);
+        }
+        return vps[index];
+    }
+
+    @Override
+    public GuestMemory memory() {
+        return memory;
+    }
+
+    @Override
+    public void requestInterrupt(InterruptRequest request) {
+        apicBus.deliver(request);
+    }
+
+    @Override
+    public void setPicOutput(boolean asserted) {
+        apicBus.setPicOutput(asserted);
+    }
+
+    @Override
+    public void reset() {
+        for (EmuVp vp : vps) {
+            vp.powerOn();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            for (EmuVp vp : vps) {
+                vp.requestStop();
+            }
+        }
+    }
+
+    @Override
+    public void inspect(InspectNode node) {
+        node.field("backend", EmuHypervisor.NAME)
+                .field("processors", vps.length)
+                .field("cpuModel", config.cpuModel().name())
+                .field("tscHz", config.cpuModel().tscFrequencyHz())
+                .field("x2apic", config.cpuModel().x2apic())
+                .field("time", config.deterministic() ? "instructions (1 instruction = 1 ns)" : "host")
+                .hex("ramBytes", memory.ramSize())
+                .field("closed", closed.get());
+        node.child("apic", apicBus);
+        InspectNode vpNode = node.child("vp");
+        for (EmuVp vp : vps) {
+            vpNode.child(Integer.toString(vp.index()), vp);
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package org.jvmm.hv.emu.impl.cpu;
+
+import org.jvmm.hv.emu.impl.cpu.decode.Block;
+import org.jvmm.hv.emu.impl.cpu.decode.BlockBuilder;
+import org.jvmm.hv.emu.impl.cpu.decode.BlockCache;
+import org.jvmm.hv.emu.impl.cpu.decode.Insn;
+import org.jvmm.hv.emu.impl.cpu.exec.Exec;
+import org.jvmm.hv.emu.impl.cpu.mmu.CodePages;
+import org.jvmm.hv.emu.impl.cpu.mmu.Mmu;
+import org.jvmm.hv.emu.impl.cpu.sys.Interrupts;
+
+/**
+ * One x86-64 processor: the execution loop over decoded blocks, interrupt acceptance at block
+ * boundaries, exception delivery. Not thread-safe except {@link #kick()} and {@link #requestStop()},
+ * which other threads may call at any time.
+ */
+public final class Cpu {
+
+    public final CpuState s = new CpuState();
+    public final Mmu mmu;
+    public final IoBus io;
+    public final Cpuid cpuid;
+    public final Msrs msrs;
+    private final BlockCache cache;
+    private final BlockBuilder builder;
+    private final CodePages codePages;
+    private GuestClock clock;
+    private InterruptSource irq = InterruptSource.NONE;
+    private ApicLink apicLink;
+
+    private volatile boolean attention;
+    private volatile boolean stopRequested;
+    private boolean pollIrq;
+    /** An NMI is being handled: further NMIs wait for IRET. */
+    public boolean nmiBlocked;
+    private long retired;
+    private String shutdownReason;
+
+    /** A CPU with its own code-page tracking (a single-processor machine). */
+    public Cpu(PhysicalMemory memory, IoBus io) {
+        this(memory, io, new CodePages(memory.ram().byteSize()), 0);
+    }
+
+    /** A CPU sharing {@code code} with the other processors of its machine. */
+    public Cpu(PhysicalMemory memory, IoBus io, CodePages code, int apicId) {
+        this.io = io;
+        this.mmu = new Mmu(s, memory, io, code);
+        this.cache = new BlockCache(code);
+        this.codePages = code;
+        this.builder = new BlockBuilder(mmu);
+        this.clock = GuestClock.host(2_000_000_000L);
+        this.cpuid = new Cpuid(apicId, 1);
+        this.msrs = new Msrs(this);
+        s.reset();
+        mmu.syncPrivilege();
+    }
+
+    public GuestClock clock() {
+        return clock;
+    }
+
+    public void setClock(GuestClock clock) {
+        this.clock = clock;
+    }
+
+    public void setInterruptSource(InterruptSource source) {
+        this.irq = source;
+        kick();
+    }
+
+    /** The local APIC behind CR8 and the APIC MSRs, or null (then {@link CpuState} holds them). */
+    public ApicLink apicLink() {
+        return apicLink;
+    }
+
+    public void setApicLink(ApicLink link) {
+        this.apicLink = link;
+    }
+
+    /** Something changed for this CPU (an interrupt became pending): look at it at the next boundary. */
+    public void kick() {
+        attention = true;
+    }
+
+    /** Makes {@link #run} return {@link Outcome#STOP_REQUESTED} at the next block boundary. */
+    public void requestStop() {
+        stopRequested = true;
+        attention = true;
+    }
+
+    /** Instructions retired since creation. */
+    public long retired() {
+        return retired;
+    }
+
+    public String shutdownReason() {
+        return shutdownReason;
+    }
+
+    /** Power-on reset. */
+    public void reset() {
+        s.reset();
+        mmu.flush();
+        mmu.syncPrivilege();
+        cache.clear();
+        nmiBlocked = false;
+        shutdownReason = null;
+    }
+
+    /** Call after CR0, EFER, CS or SS changed: recomputes CPL and sizes. */
+    public void modeChanged() {
+        s.updateMode();
+        mmu.syncPrivilege();
+    }
+
+    /** Ends execution with {@link Outcome#SHUTDOWN}. */
+    public void shutdown(String reason) {
+        shutdownReason = reason;
+        s.pending |= CpuState.P_SHUTDOWN;
+    }
+
+    /**
+     * Runs until HLT, shutdown, a stop request or {@code maxInstructions} retired instructions.
+     * Returns one of the {@link Outcome} codes.
+     */
+    public int run(long maxInstructions) {
+        CpuState s = this.s;
+        long left = maxInstructions;
+        Block prev = null;
+        while (true) {
+            if (attention) {
+                attention = false;
+                if (stopRequested) {
+                    stopRequested = false;
+                    return Outcome.STOP_REQUESTED;
+                }
+                pollIrq = true;
+            }
+            s.pending = 0;
+            if (pollIrq && !s.shadow) {
+                prev = null;
+                if (!acceptInterrupt()) {
+                    return Outcome.SHUTDOWN;
+                }
+            }
+            if (s.halted) {
+                return Outcome.HALT;
+            }
+            if (left <= 0) {
+                return Outcome.BUDGET_EXHAUSTED;
+            }
+            Block b = prev != null ? prev.successor(s.rip, codePages) : null;
+            if (b == null) {
+                b = block();
+                if (b == null) {
+                    if ((s.pending & CpuState.P_SHUTDOWN) != 0 || !deliverPending()) {
+                        return Outcome.SHUTDOWN;
+                    }
+                    prev = null;
+                    continue;
+                }
+                if (prev != null) {
+                    prev.link(b);
+                }
+            }
+            prev = null;
+            int n = b.count;
+            if (s.shadow) {
+                n = 1;
+                s.shadow = false;
+            }
+            if (n > left) {
+                n = (int) left;
+            }
+            Insn[] ins = b.insns;
+            int i = 0;
+            for (; i < n; i++) {
+                Insn in = ins[i];
+                s.rip = in.nextRip;
+                Exec.exec(this, in);
+                if (s.pending != 0) {
+                    break;
+                }
+            }
+            if (i == b.count) {
+                prev = b;
+            }
+            if (i < n) {
+                int p = s.pending;
+                if ((p & CpuState.P_EXC) != 0) {
+                    if (s.excSoftware) {
+                        i++;
+                    } else {
+                        s.rip = ins[i].rip;
+                    }
+                    retired += i;
+                    left -= i;
+                    if (!deliverPending()) {
+                        return Outcome.SHUTDOWN;
+                    }
+                    continue;
+                }
+                i++;
+                if ((p & CpuState.P_HALT) != 0) {
+                    s.halted = true;
+                }
+                if ((p & CpuState.P_SHUTDOWN) != 0) {
+                    retired += i;
+                    return Outcome.SHUTDOWN;
+                }
+            }
+            retired += i;
+            left -= i;
+        }
+    }
+
+    private Block block() {
+        CpuState s = this.s;
+        long lin = s.long64 ? s.rip : (s.segBase[CpuState.CS] + s.rip) & 0xFFFF_FFFFL;
+        long host = mmu.hostForFetch(lin);
+        if (host < 0) {
+            if (host == Mmu.NOT_RAM) {
+                shutdown("instruction fetch from non-RAM address " + Long.toHexString(lin));
+            }
+            return null;
+        }
+        Block b = cache.get(host, s.rip, s.codeSize);
+        if (b != null && (b.host2 < 0 || mmu.hostForFetch(b.lin2) == b.host2)) {
+            return b;
+        }
+        if (s.faulted()) {
+            return null;
+        }
+        b = builder.build(host, lin, s.rip, s.codeSize, s.long64);
+        if (b == null) {
+            if (builder.nonRam) {
+                shutdown("instruction fetch from non-RAM after " + Long.toHexString(lin));
+            }
+            return null;
+        }
+        cache.put(b);
+        return b;
+    }
+
+    private boolean deliverPending() {
+        CpuState s = this.s;
+        int vector = s.excVector;
+        int kind = s.excSoftware ? Interrupts.SOFTWARE : Interrupts.EXCEPTION;
+        boolean hasCode = s.excHasCode;
+        int code = s.excCode;
+        s.pending = 0;
+        s.excSoftware = false;
+        return deliver(vector, kind, hasCode, code);
+    }
+
+    private boolean deliver(int vector, int kind, boolean hasCode, int code) {
+        if (!Interrupts.deliver(this, vector, kind, hasCode, code)) {
+            if (shutdownReason == null) {
+                shutdownReason = "triple fault";
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** Takes a pending NMI or maskable interrupt if allowed; false on triple fault. */
+    private boolean acceptInterrupt() {
+        if (!nmiBlocked && irq.nmiPending()) {
+            irq.acknowledgeNmi();
+            nmiBlocked = true;
+            s.halted = false;
+            return deliver(2, Interrupts.EXTERNAL, false, 0);
+        }
+        if ((s.flags & Flags.IF) == 0) {
+            return true;
+        }
+        int v = irq.pendingVector();
+        if (v < 0) {
+            pollIrq = false;
+            return true;
+        }
+        irq.acknowledge(v);
+        s.halted = false;
+        return deliver(v, Interrupts.EXTERNAL, false, 0);
+    }
+}

@@ -1,0 +1,59 @@
+package org.jvmm.hv.emu.impl.vp;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jvmm.hv.emu.impl.cpu.Cpu;
+import org.jvmm.hv.emu.impl.cpu.GuestClock;
+
+/**
+ * Deterministic guest time, like QEMU's icount: one retired instruction is one nanosecond, plus the
+ * time skipped when a halted processor jumps ahead to its next timer deadline instead of sleeping.
+ * The TSC and the APIC timers both follow it, so with one processor the same guest and inputs see the
+ * same time at the same instruction every run. (With several processors on their own threads the sum
+ * of their counts still advances time, but the interleaving, and so the result, is not reproducible.)
+ */
+public final class InstructionClock implements GuestClock {
+    private static final long NS = 1_000_000_000L;
+
+    private final long hz;
+    private final AtomicLong skipped = new AtomicLong();
+    private volatile Cpu[] cpus = new Cpu[0];
+
+    public InstructionClock(long hz) {
+        this.hz = hz;
+    }
+
+    synchronized void add(Cpu cpu) {
+        Cpu[] next = Arrays.copyOf(cpus, cpus.length + 1);
+        next[next.length - 1] = cpu;
+        cpus = next;
+    }
+
+    /** Guest nanoseconds: instructions retired by every processor plus the time skipped in halts. */
+    long nanos() {
+        long n = skipped.get();
+        for (Cpu c : cpus) {
+            n += c.retired();
+        }
+        return n;
+    }
+
+    /** Moves time forward to {@code nanos} (a timer deadline) if it is not there yet. */
+    void skipTo(long nanos) {
+        long gap = nanos - nanos();
+        if (gap > 0) {
+            skipped.addAndGet(gap);
+        }
+    }
+
+    @Override
+    public long tsc() {
+        long n = nanos();
+        return n / NS * hz + n % NS * hz / NS;
+    }
+
+    @Override
+    public long tscHz() {
+        return hz;
+    }
+}

@@ -1,0 +1,236 @@
+package org.jvmm.hv.emu.impl.vp;
+
+import java.util.concurrent.locks.LockSupport;
+import org.jvmm.hv.api.VpExit;
+import org.jvmm.hv.emu.impl.apic.LocalApic;
+import org.jvmm.hv.emu.impl.cpu.Cpu;
+import org.jvmm.hv.emu.impl.cpu.CpuState;
+import org.jvmm.hv.emu.impl.cpu.Flags;
+import org.jvmm.hv.emu.impl.cpu.Outcome;
+import org.jvmm.hv.emu.impl.cpu.PhysicalMemory;
+
+/**
+ * The VP loop, on the thread that calls {@code run}: take start-up events (INIT, SIPI) from the APIC,
+ * sleep while waiting for a SIPI, fire a due APIC timer, run the CPU for a slice, and map its outcome.
+ * A halted processor sleeps (parks) until a kick (interrupt, NMI, INIT/SIPI), its timer deadline or a
+ * stop request; it never spins. HLT with interrupts disabled and nothing else able to wake it returns
+ * {@link VpExit.Halted}. Under deterministic time ({@link InstructionClock}) a halt with a timer armed
+ * skips ahead to its deadline instead of sleeping. A shutdown (triple fault) is latched until INIT,
+ * reset or a register write.
+ */
+final class VpLoop {
+    enum Phase { IDLE, RUNNING, HALTED, WAITING_FOR_SIPI }
+
+    private static final int CODE_BYTES = 15;
+
+    private final int index;
+    private final Cpu cpu;
+    private final PhysicalMemory memory;
+    private final SliceBudget slice;
+    /** Deterministic time, or null when guest time follows the host clock. */
+    private final InstructionClock instructionClock;
+    private LocalApic apic;
+    private volatile boolean stopRequested;
+    private volatile Thread runner;
+    private volatile Phase phase = Phase.IDLE;
+    private volatile VpExit lastExit;
+    private VpExit.Shutdown shutdown;
+    /** The retired count at the last deterministic skip to a timer deadline. */
+    private long retiredAtSkip = -1;
+    /** The timer deadline the running slice was sized for (clock nanoseconds), or Long.MAX_VALUE. */
+    private long sliceDeadline = Long.MAX_VALUE;
+
+    VpLoop(int index, Cpu cpu, PhysicalMemory memory, InstructionClock instructionClock) {
+        this.index = index;
+        this.cpu = cpu;
+        this.memory = memory;
+        this.instructionClock = instructionClock;
+        this.slice = new SliceBudget(instructionClock != null);
+    }
+
+    void setApic(LocalApic apic) {
+        this.apic = apic;
+    }
+
+    VpExit run() {
+        runner = Thread.currentThread();
+        VpExit exit;
+        try {
+            exit = loop();
+        } catch (RuntimeException e) {
+            exit = new VpExit.EmulationFailure(cpu.s.rip, "vp " + index + ": internal error " + e + where());
+        } finally {
+            runner = null;
+            phase = Phase.IDLE;
+        }
+        lastExit = exit;
+        return exit;
+    }
+
+    /** Something for this VP changed (an interrupt, NMI, INIT, SIPI): make it look, wake it if asleep. */
+    void kick() {
+        LocalApic a = apic;
+        if (a != null && a.startupEventPending()) {
+            cpu.requestStop(); // ends the current slice so that the loop takes the event
+        } else {
+            cpu.kick();
+        }
+        Thread t = runner;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /**
+     * The guest wrote an APIC register or MSR (on this VP's thread): if that armed the timer earlier than
+     * the running slice allows for, end the slice at the next block boundary so the deadline is kept.
+     */
+    void apicWritten() {
+        if (apic.nextTimerDeadlineNanos() < sliceDeadline) {
+            cpu.requestStop();
+        }
+    }
+
+    void requestStop() {
+        stopRequested = true;
+        cpu.requestStop();
+        Thread t = runner;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    void clearStop() {
+        stopRequested = false;
+    }
+
+    boolean isRunningElsewhere() {
+        Thread t = runner;
+        return t != null && t != Thread.currentThread();
+    }
+
+    void clearShutdown() {
+        shutdown = null;
+    }
+
+    String describeState() {
+        return switch (phase) {
+            case IDLE -> stopRequested ? "stopped" : "idle";
+            case RUNNING -> "running";
+            case HALTED -> "halted";
+            case WAITING_FOR_SIPI -> "waiting-for-sipi";
+        };
+    }
+
+    String lastExit() {
+        VpExit e = lastExit;
+        return e == null ? "none" : e.toString();
+    }
+
+    private VpExit loop() {
+        while (true) {
+            if (stopRequested || Thread.currentThread().isInterrupted()) {
+                return new VpExit.Stopped();
+            }
+            if (apic.startupEventPending()) {
+                takeStartupEvents();
+            }
+            if (apic.waitingForSipi()) {
+                phase = Phase.WAITING_FOR_SIPI;
+                LockSupport.park(this);
+                continue;
+            }
+            if (shutdown != null) {
+                return shutdown;
+            }
+            phase = Phase.RUNNING;
+            long toDeadline = serviceTimer();
+            sliceDeadline = toDeadline == Long.MAX_VALUE ? Long.MAX_VALUE : apic.nextTimerDeadlineNanos();
+            long budget = slice.next(toDeadline);
+            long retired = cpu.retired();
+            long start = System.nanoTime();
+            int outcome = cpu.run(budget);
+            slice.record(cpu.retired() - retired, System.nanoTime() - start);
+            if (outcome == Outcome.HALT) {
+                VpExit halted = sleepInHalt();
+                if (halted != null) {
+                    return halted;
+                }
+            } else if (outcome == Outcome.SHUTDOWN) {
+                return shutdownExit();
+            }
+        }
+    }
+
+    private void takeStartupEvents() {
+        for (int e = apic.takeStartupEvent(); e != LocalApic.NO_EVENT; e = apic.takeStartupEvent()) {
+            if (e == LocalApic.INIT_EVENT) {
+                ProcessorReset.init(cpu);
+                shutdown = null;
+            } else {
+                ProcessorReset.startAt(cpu, e);
+            }
+        }
+    }
+
+    /** Fires the APIC timer if due; nanoseconds to its next deadline, or Long.MAX_VALUE. */
+    private long serviceTimer() {
+        long deadline = apic.nextTimerDeadlineNanos();
+        if (deadline == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        long now = apic.nowNanos();
+        if (now >= deadline) {
+            apic.serviceTimer();
+            deadline = apic.nextTimerDeadlineNanos();
+            if (deadline == Long.MAX_VALUE) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return deadline - now;
+    }
+
+    /** Sleeps until something may wake the CPU; {@link VpExit.Halted} when nothing can. */
+    private VpExit sleepInHalt() {
+        CpuState s = cpu.s;
+        boolean nmi = apic.nmiPending() && !cpu.nmiBlocked;
+        if ((s.flags & Flags.IF) == 0 && !nmi && !apic.startupEventPending()) {
+            return new VpExit.Halted(s.rip);
+        }
+        long deadline = apic.nextTimerDeadlineNanos();
+        if (instructionClock != null && deadline != Long.MAX_VALUE && (s.flags & Flags.IF) != 0
+                && cpu.retired() != retiredAtSkip) {
+            // Nothing runs meanwhile: jump to the timer. If the last jump woke nothing (the timer's
+            // interrupt is masked), sleep until a kick instead of jumping from deadline to deadline.
+            retiredAtSkip = cpu.retired();
+            instructionClock.skipTo(deadline);
+            return null;
+        }
+        phase = Phase.HALTED;
+        if (deadline == Long.MAX_VALUE) {
+            LockSupport.park(this);
+        } else {
+            long wait = deadline - apic.nowNanos();
+            if (wait > 0) {
+                LockSupport.parkNanos(this, wait);
+            }
+        }
+        return null;
+    }
+
+    private VpExit shutdownExit() {
+        String reason = cpu.shutdownReason() == null ? "shutdown" : cpu.shutdownReason();
+        String detail = "vp " + index + ": " + reason + where();
+        if (reason.contains("non-RAM")) {
+            return new VpExit.EmulationFailure(cpu.s.rip, detail);
+        }
+        shutdown = new VpExit.Shutdown(VpExit.ShutdownReason.TRIPLE_FAULT, detail);
+        return shutdown;
+    }
+
+    private String where() {
+        CpuState s = cpu.s;
+        return " at %04x:%x (linear 0x%x, %s mode), bytes: %s".formatted(s.segSel[CpuState.CS], s.rip,
+                CodePeek.linearRip(s), VpInspect.mode(s), CodePeek.bytesAtRip(s, memory, CODE_BYTES));
+    }
+}
