@@ -165,7 +165,8 @@ public final class Cpu {
             }
             prev = null;
             int n = b.count;
-            if (s.shadow) {
+            boolean singleStep = (s.flags & Flags.TF) != 0 && !s.shadow;
+            if (s.shadow || singleStep) {
                 n = 1;
                 s.shadow = false;
             }
@@ -211,6 +212,13 @@ public final class Cpu {
             }
             retired += i;
             left -= i;
+            if (singleStep && !s.halted) {
+                prev = null;
+                s.dr[6] |= 0x4000;
+                if (!deliver(1, Interrupts.EXCEPTION, false, 0)) {
+                    return Outcome.SHUTDOWN;
+                }
+            }
         }
     }
 

@@ -39,6 +39,9 @@ public final class CpuState {
     /** Lazy arithmetic flags: operation kind and size, result, operands, auxiliary bits. */
     public int lfOp;
     public long lfRes, lfA, lfB, lfAux;
+    /** The state a rotate left its untouched flags in (used while lfOp is {@link Flags#K_ROT}). */
+    public int lf2Op;
+    public long lf2Res, lf2A, lf2B, lf2Aux;
 
     public final int[] segSel = new int[6];
     public final long[] segBase = new long[6];
@@ -81,6 +84,8 @@ public final class CpuState {
     /** XMM0..15 as low/high quadwords: xmm[2*n] is bits 0..63 of XMMn. */
     public final long[] xmm = new long[32];
     public int mxcsr = 0x1F80;
+    /** Scratch for interrupt frames and multi-register pops (no allocation per event). */
+    public final long[] scratch = new long[8];
     /** Scratch for a 128-bit SSE source operand. */
     public long tmpLo, tmpHi;
     public final double[] st = new double[8];

@@ -19,6 +19,8 @@ public final class Flags {
     public static final int K_SHIFT = 9;
     /** Multiplies: CF and OF in lfAux as flag bits. */
     public static final int K_MUL = 10;
+    /** Rotates: CF and OF in lfAux; the other flags from the saved state in the lf2 fields. */
+    public static final int K_ROT = 11;
 
     static final long[] MASK = {0xFFL, 0xFFFFL, 0xFFFF_FFFFL, -1L};
     static final long[] SIGN = {0x80L, 0x8000L, 0x8000_0000L, Long.MIN_VALUE};
@@ -50,65 +52,113 @@ public final class Flags {
 
     public static boolean cf(CpuState s) {
         int op = s.lfOp;
+        if (op >>> 2 == K_ROT) {
+            return (s.lfAux & CF) != 0;
+        }
+        return cf(op, s.lfRes, s.lfA, s.lfB, s.lfAux);
+    }
+
+    private static boolean cf(int op, long res, long a, long b, long aux) {
         long m = MASK[op & 3];
         return switch (op >>> 2) {
-            case K_ADD -> Long.compareUnsigned(s.lfRes & m, s.lfA & m) < 0;
-            case K_ADC -> Long.compareUnsigned(s.lfRes & m, s.lfA & m) <= 0;
-            case K_SUB -> Long.compareUnsigned(s.lfA & m, s.lfB & m) < 0;
-            case K_SBB -> Long.compareUnsigned(s.lfA & m, s.lfB & m) <= 0;
+            case K_ADD -> Long.compareUnsigned(res & m, a & m) < 0;
+            case K_ADC -> Long.compareUnsigned(res & m, a & m) <= 0;
+            case K_SUB -> Long.compareUnsigned(a & m, b & m) < 0;
+            case K_SBB -> Long.compareUnsigned(a & m, b & m) <= 0;
             case K_LOGIC -> false;
-            case K_INC, K_DEC -> s.lfAux != 0;
-            case K_NEG -> (s.lfA & m) != 0;
-            case K_SHIFT, K_MUL -> (s.lfAux & CF) != 0;
-            default -> (s.lfRes & CF) != 0;
+            case K_INC, K_DEC -> aux != 0;
+            case K_NEG -> (a & m) != 0;
+            case K_SHIFT, K_MUL -> (aux & CF) != 0;
+            default -> (res & CF) != 0;
         };
     }
 
     public static boolean zf(CpuState s) {
         int op = s.lfOp;
+        return op >>> 2 == K_ROT ? zf(s.lf2Op, s.lf2Res) : zf(op, s.lfRes);
+    }
+
+    private static boolean zf(int op, long res) {
         if (op >>> 2 == K_DIRECT) {
-            return (s.lfRes & ZF) != 0;
+            return (res & ZF) != 0;
         }
-        return (s.lfRes & MASK[op & 3]) == 0;
+        return (res & MASK[op & 3]) == 0;
     }
 
     public static boolean sf(CpuState s) {
         int op = s.lfOp;
+        return op >>> 2 == K_ROT ? sf(s.lf2Op, s.lf2Res) : sf(op, s.lfRes);
+    }
+
+    private static boolean sf(int op, long res) {
         if (op >>> 2 == K_DIRECT) {
-            return (s.lfRes & SF) != 0;
+            return (res & SF) != 0;
         }
-        return (s.lfRes & SIGN[op & 3]) != 0;
+        return (res & SIGN[op & 3]) != 0;
     }
 
     public static boolean pf(CpuState s) {
-        if (s.lfOp >>> 2 == K_DIRECT) {
-            return (s.lfRes & PF) != 0;
+        int op = s.lfOp;
+        return op >>> 2 == K_ROT ? pf(s.lf2Op, s.lf2Res) : pf(op, s.lfRes);
+    }
+
+    private static boolean pf(int op, long res) {
+        if (op >>> 2 == K_DIRECT) {
+            return (res & PF) != 0;
         }
-        return (Integer.bitCount((int) s.lfRes & 0xFF) & 1) == 0;
+        return (Integer.bitCount((int) res & 0xFF) & 1) == 0;
     }
 
     public static boolean af(CpuState s) {
-        return switch (s.lfOp >>> 2) {
-            case K_ADD, K_ADC, K_SUB, K_SBB, K_INC, K_DEC, K_NEG -> ((s.lfA ^ s.lfB ^ s.lfRes) & AF) != 0;
+        int op = s.lfOp;
+        if (op >>> 2 == K_ROT) {
+            return af(s.lf2Op, s.lf2Res, s.lf2A, s.lf2B, s.lf2Aux);
+        }
+        return af(op, s.lfRes, s.lfA, s.lfB, s.lfAux);
+    }
+
+    private static boolean af(int op, long res, long a, long b, long aux) {
+        return switch (op >>> 2) {
+            case K_ADD, K_ADC, K_SUB, K_SBB, K_INC, K_DEC, K_NEG -> ((a ^ b ^ res) & AF) != 0;
             case K_LOGIC, K_MUL -> false;
-            case K_SHIFT -> (s.lfAux & AF) != 0;
-            default -> (s.lfRes & AF) != 0;
+            case K_SHIFT -> (aux & AF) != 0;
+            default -> (res & AF) != 0;
         };
     }
 
     public static boolean of(CpuState s) {
         int op = s.lfOp;
+        if (op >>> 2 == K_ROT) {
+            return (s.lfAux & OF) != 0;
+        }
+        return of(op, s.lfRes, s.lfA, s.lfB, s.lfAux);
+    }
+
+    private static boolean of(int op, long res, long a, long b, long aux) {
         long sign = SIGN[op & 3];
         return switch (op >>> 2) {
-            case K_ADD, K_ADC -> ((s.lfA ^ s.lfRes) & (s.lfB ^ s.lfRes) & sign) != 0;
-            case K_SUB, K_SBB -> ((s.lfA ^ s.lfB) & (s.lfA ^ s.lfRes) & sign) != 0;
+            case K_ADD, K_ADC -> ((a ^ res) & (b ^ res) & sign) != 0;
+            case K_SUB, K_SBB -> ((a ^ b) & (a ^ res) & sign) != 0;
             case K_LOGIC -> false;
-            case K_INC -> (s.lfRes & MASK[op & 3]) == sign;
-            case K_DEC -> (s.lfRes & MASK[op & 3]) == sign - 1;
-            case K_NEG -> (s.lfRes & MASK[op & 3]) == sign;
-            case K_SHIFT, K_MUL -> (s.lfAux & OF) != 0;
-            default -> (s.lfRes & OF) != 0;
+            case K_INC -> (res & MASK[op & 3]) == sign;
+            case K_DEC -> (res & MASK[op & 3]) == sign - 1;
+            case K_NEG -> (res & MASK[op & 3]) == sign;
+            case K_SHIFT, K_MUL -> (aux & OF) != 0;
+            default -> (res & OF) != 0;
         };
+    }
+
+    /** A rotate: sets CF and OF, keeps the other four flags. */
+    public static void setRotate(CpuState s, boolean cf, boolean of) {
+        if (s.lfOp >>> 2 != K_ROT) {
+            s.lf2Op = s.lfOp;
+            s.lf2Res = s.lfRes;
+            s.lf2A = s.lfA;
+            s.lf2B = s.lfB;
+            s.lf2Aux = s.lfAux;
+            s.lfOp = K_ROT << 2;
+        }
+        s.lfAux = (cf ? CF : 0) | (of ? OF : 0);
     }
 
     /** The six arithmetic flags as RFLAGS bits. */
@@ -171,6 +221,9 @@ public final class Flags {
                 default -> res == 0 || (res & SIGN[sz]) != 0;
             };
             return r ^ ((cc & 1) != 0);
+        }
+        if (kind != K_DIRECT && kind != K_ROT && (cc >>> 1) == 2) {
+            return ((s.lfRes & MASK[op & 3]) == 0) ^ ((cc & 1) != 0);
         }
         return condSlow(s, cc);
     }

@@ -67,22 +67,28 @@ public final class CpuBenchmark {
         }
         m.s.rip = TestMachine.CODE;
         long slice = 50_000_000;
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         long warm = System.nanoTime() + 1_000_000_000L;
         long startInsns = -1;
         long start = 0;
+        long startCpu = 0;
         while (System.nanoTime() < deadline) {
             if (startInsns < 0 && System.nanoTime() > warm) {
                 startInsns = m.cpu.retired();
                 start = System.nanoTime();
+                startCpu = threads.getCurrentThreadCpuTime();
             }
             int outcome = m.cpu.run(slice);
             if (outcome != Outcome.BUDGET_EXHAUSTED) {
                 m.s.rip = TestMachine.CODE;
+                m.s.halted = false;
             }
         }
         double dt = (System.nanoTime() - start) / 1e9;
+        double cpu = (threads.getCurrentThreadCpuTime() - startCpu) / 1e9;
         long n = m.cpu.retired() - startInsns;
-        System.out.printf("%-10s %,d instructions in %.2f s: %.1f M instructions/s%n", name, n, dt, n / dt / 1e6);
+        System.out.printf("%-10s %,d instructions in %.2f s (%.2f s CPU): %.1f M instructions/s wall, %.1f M/s CPU%n",
+                name, n, dt, cpu, n / dt / 1e6, n / cpu / 1e6);
     }
 }

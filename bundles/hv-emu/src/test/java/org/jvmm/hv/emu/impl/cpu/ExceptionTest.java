@@ -241,4 +241,26 @@ class ExceptionTest extends AsmTestBase {
         assertEquals(0x99, m.reg(RSI));
         assertEquals(0x1111, m.s.kernelGsBase);
     }
+
+    @Test
+    void trapFlagSingleStepsThroughDebugExceptions() {
+        TestMachine m = run("""
+                gate 1, db
+                xor ecx, ecx
+                pushfq
+                or qword ptr [rsp], 0x100
+                popfq
+                nop
+                nop
+                pushfq
+                and qword ptr [rsp], ~0x100
+                popfq
+                jmp done
+            db: inc ecx
+                iretq
+            done:
+            """);
+        assertEquals(5, m.reg(RCX), "traps after nop, nop, pushfq, and, and the popfq that clears TF");
+        assertEquals(0x4000, m.s.dr[6] & 0x4000);
+    }
 }

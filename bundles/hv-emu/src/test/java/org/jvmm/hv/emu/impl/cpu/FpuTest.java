@@ -228,7 +228,7 @@ class FpuTest extends AsmTestBase {
                 add qword ptr [rsp], 4
                 iretq
             done:
-                """);
+            """);
         assertEquals(13, m.reg(8));
         assertEquals(6, m.reg(9));
     }

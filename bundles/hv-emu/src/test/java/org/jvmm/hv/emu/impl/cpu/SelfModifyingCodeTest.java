@@ -20,7 +20,7 @@ class SelfModifyingCodeTest extends AsmTestBase {
             f:  mov eax, 10
                 ret
             done:
-                """);
+            """);
         assertEquals(10 + 11 + 12, m.reg(RBX));
     }
 
@@ -30,7 +30,7 @@ class SelfModifyingCodeTest extends AsmTestBase {
                 mov byte ptr [rip + target + 1], 42
             target:
                 mov eax, 7
-                """);
+            """);
         assertEquals(42, m.reg(RAX));
     }
 
@@ -54,7 +54,7 @@ class SelfModifyingCodeTest extends AsmTestBase {
             src2: mov ecx, 2
                   ret
             end:
-                """);
+            """);
         assertEquals(1, m.reg(RBX));
         assertEquals(2, m.reg(RCX));
     }
@@ -75,5 +75,21 @@ class SelfModifyingCodeTest extends AsmTestBase {
         m.s.halted = false;
         assertEquals(Outcome.HALT, m.cpu.run(100));
         assertEquals(2, m.reg(RAX));
+    }
+
+    @Test
+    void dataWritesNextToCodeDoNotInvalidateIt() {
+        TestMachine m = run64("""
+                mov ecx, 100000
+            1:  inc qword ptr [rip + counter]
+                dec ecx
+                jnz 1b
+                jmp done
+                .balign 128
+            counter: .quad 0
+            done:
+            """);
+        assertEquals(100000, m.get64(TestMachine.CODE + 128));
+        assertEquals(0, m.cpu.mmu.codePages().gen(TestMachine.CODE), "the loop's block was never invalidated");
     }
 }

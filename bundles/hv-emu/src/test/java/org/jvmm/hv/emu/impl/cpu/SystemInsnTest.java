@@ -173,7 +173,7 @@ class SystemInsnTest extends AsmTestBase {
                 add rsp, 8
                 iretq
             done:
-                """);
+            """);
         assertEquals(3, m.reg(8));
     }
 
@@ -200,7 +200,7 @@ class SystemInsnTest extends AsmTestBase {
                 rex.w retf
             here:
                 mov rdx, 0x2222
-                """);
+            """);
         assertEquals(0x1111, m.reg(RBX));
         assertEquals(TestMachine.CS64, m.reg(RCX));
         assertEquals(0x2222, m.reg(RDX));

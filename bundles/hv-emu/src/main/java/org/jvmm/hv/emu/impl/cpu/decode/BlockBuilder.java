@@ -69,10 +69,10 @@ public final class BlockBuilder {
                 break;
             }
         }
-        code.markCode(host);
+        code.markCode(host, Math.min(off, pageLeft));
         int gen2 = 0;
         if (host2 >= 0) {
-            code.markCode(host2);
+            code.markCode(host2, Math.max(1, off - pageLeft));
             gen2 = code.gen(host2);
         }
         return new Block(Arrays.copyOf(scratch, count), count, host, rip, codeSize, code.gen(host), host2, lin2, gen2);

@@ -114,7 +114,7 @@ public final class Decoder {
         in.len = pos;
         in.rip = rip;
         long next = rip + pos;
-        in.nextRip = m64 ? next : next & 0xFFFF_FFFFL;
+        in.nextRip = m64 ? next : codeSize == 2 ? next & 0xFFFF : next & 0xFFFF_FFFFL;
         if (ripRelative) {
             in.disp += in.nextRip;
         }

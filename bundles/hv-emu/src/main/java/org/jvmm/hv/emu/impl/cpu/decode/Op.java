@@ -184,8 +184,11 @@ public final class Op {
     public static final int F_MOVSXD64 = 175;
     public static final int F_INCDEC64 = 176;
     public static final int F_INCDEC32 = 177;
+    public static final int F_SETCC_R = 178;
+    public static final int F_CMOV64_RR = 179;
+    public static final int F_CMOV32_RR = 180;
     /** Number of operations. */
-    public static final int COUNT = 178;
+    public static final int COUNT = 181;
 
     private static final String[] NAMES = {
         "UD", "GP_LONG", "NOP", "ALU_RM_R", "ALU_R_RM", "ALU_RM_I", "TEST_RM_R", "TEST_RM_I", "INC", "DEC",
@@ -206,7 +209,7 @@ public final class Op {
         "F_MOV32_RR", "F_LOAD64", "F_LOAD32", "F_STORE64", "F_STORE32", "F_ALU64_RR", "F_ALU32_RR",
         "F_ALU64_RI", "F_ALU32_RI", "F_ALU64_RM", "F_ALU32_RM", "F_SHIFT64_RI", "F_SHIFT32_RI",
         "F_IMUL64_RR", "F_LEA64", "F_PUSH64", "F_POP64", "F_CALL64", "F_RET64", "F_MOVZXB32", "F_MOVSXD64",
-        "F_INCDEC64", "F_INCDEC32"};
+        "F_INCDEC64", "F_INCDEC32", "F_SETCC_R", "F_CMOV64_RR", "F_CMOV32_RR"};
 
     private Op() {
     }

@@ -15,6 +15,10 @@ final class Specializer {
     }
 
     static void specialize(Insn in, boolean long64) {
+        if (long64 && in.op == Op.SETCC && !in.mem && in.rm < 16) {
+            in.op = Op.F_SETCC_R;
+            return;
+        }
         if (!long64 || (in.osz != 8 && in.osz != 4) || (in.prefix & Insn.LOCK) != 0) {
             return;
         }
@@ -89,6 +93,12 @@ final class Specializer {
             case Op.MOVSX -> {
                 if (in.ext == 4 && q && (!in.mem || flat)) {
                     in.op = Op.F_MOVSXD64;
+                }
+            }
+            case Op.CMOV -> {
+                if (!in.mem) {
+                    swap(in);
+                    in.op = q ? Op.F_CMOV64_RR : Op.F_CMOV32_RR;
                 }
             }
             case Op.INC, Op.DEC -> {

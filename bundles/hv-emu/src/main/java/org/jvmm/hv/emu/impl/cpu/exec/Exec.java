@@ -2,6 +2,7 @@ package org.jvmm.hv.emu.impl.cpu.exec;
 
 import org.jvmm.hv.emu.impl.cpu.Cpu;
 import org.jvmm.hv.emu.impl.cpu.CpuState;
+import org.jvmm.hv.emu.impl.cpu.Flags;
 import org.jvmm.hv.emu.impl.cpu.decode.Insn;
 import org.jvmm.hv.emu.impl.cpu.decode.Op;
 import org.jvmm.hv.emu.impl.cpu.fpu.Sse;
@@ -18,6 +19,54 @@ public final class Exec {
     }
 
     public static void exec(Cpu c, Insn in) {
+        CpuState s = c.s;
+        switch (in.op) {
+            case Op.F_MOV64_RR -> s.r[in.rm] = s.r[in.reg];
+            case Op.F_MOV32_RR -> s.r[in.rm] = s.r[in.reg] & 0xFFFF_FFFFL;
+            case Op.F_LOAD64 -> {
+                long v = c.mmu.rd64(Fast.ea64(s, in));
+                if ((s.pending & CpuState.P_EXC) == 0) {
+                    s.r[in.reg] = v;
+                }
+            }
+            case Op.F_LOAD32 -> {
+                long v = c.mmu.rd32(Fast.ea64(s, in));
+                if ((s.pending & CpuState.P_EXC) == 0) {
+                    s.r[in.reg] = v;
+                }
+            }
+            case Op.F_STORE64 -> c.mmu.wr64(Fast.ea64(s, in), s.r[in.reg]);
+            case Op.F_STORE32 -> c.mmu.wr32(Fast.ea64(s, in), s.r[in.reg]);
+            case Op.F_ALU64_RR -> Fast.alu64RR(s, in);
+            case Op.F_ALU32_RR -> Fast.alu32RR(s, in);
+            case Op.F_ALU64_RI -> Fast.alu64RI(s, in);
+            case Op.F_ALU32_RI -> Fast.alu32RI(s, in);
+            case Op.F_ALU64_RM -> Fast.alu64RM(c, in);
+            case Op.F_ALU32_RM -> Fast.alu32RM(c, in);
+            case Op.F_SHIFT64_RI -> Fast.shift64(s, in);
+            case Op.F_SHIFT32_RI -> Fast.shift32(s, in);
+            case Op.F_IMUL64_RR -> Fast.imul64(s, in);
+            case Op.F_LEA64 -> Fast.lea64(s, in);
+            case Op.F_PUSH64 -> Fast.push64(c, in);
+            case Op.F_POP64 -> Fast.pop64(c, in);
+            case Op.F_CALL64 -> Fast.call64(c, in);
+            case Op.F_RET64 -> Fast.ret64(c);
+            case Op.F_MOVZXB32 -> Fast.movzxb32(c, in);
+            case Op.F_MOVSXD64 -> Fast.movsxd64(c, in);
+            case Op.F_SETCC_R -> s.r[in.rm] = (s.r[in.rm] & ~0xFFL) | (Flags.cond(s, in.ext) ? 1 : 0);
+            case Op.F_CMOV64_RR -> {
+                if (Flags.cond(s, in.ext)) {
+                    s.r[in.rm] = s.r[in.reg];
+                }
+            }
+            case Op.F_CMOV32_RR -> s.r[in.rm] = (Flags.cond(s, in.ext) ? s.r[in.reg] : s.r[in.rm]) & 0xFFFF_FFFFL;
+            case Op.F_INCDEC64 -> Fast.incDec(s, in, 3);
+            case Op.F_INCDEC32 -> Fast.incDec(s, in, 2);
+            default -> generic(c, in);
+        }
+    }
+
+    private static void generic(Cpu c, Insn in) {
         switch (in.op) {
             case Op.MOV_RM_R -> Moves.movRmR(c, in);
             case Op.MOV_R_RM -> Moves.movRRm(c, in);
@@ -43,8 +92,9 @@ public final class Exec {
             case Op.JMP_REL -> Branch.jmpRel(c, in);
             case Op.CMOV -> Moves.cmov(c, in);
             case Op.SETCC -> Moves.setcc(c, in);
-            case Op.NOP, Op.FENCE, Op.PAUSE -> {
+            case Op.NOP, Op.PAUSE -> {
             }
+            case Op.FENCE -> java.lang.invoke.VarHandle.fullFence();
             default -> rare(c, in);
         }
     }
@@ -119,8 +169,8 @@ public final class Exec {
             case Op.CLC -> Misc.setCarry(s, 0);
             case Op.STC -> Misc.setCarry(s, 1);
             case Op.CMC -> Misc.setCarry(s, 2);
-            case Op.CLD -> s.flags &= ~org.jvmm.hv.emu.impl.cpu.Flags.DF;
-            case Op.STD -> s.flags |= org.jvmm.hv.emu.impl.cpu.Flags.DF;
+            case Op.CLD -> s.flags &= ~Flags.DF;
+            case Op.STD -> s.flags |= Flags.DF;
             case Op.CLI -> Misc.interruptFlag(c, false);
             case Op.STI -> Misc.interruptFlag(c, true);
             case Op.IN_I -> PortIo.in(c, in, (int) in.imm);

@@ -117,8 +117,7 @@ final class Shifts {
     }
 
     private static long rotateFlags(CpuState s, long r, boolean cf, boolean of) {
-        long f = Flags.arith(s) & ~(Flags.CF | Flags.OF);
-        Flags.setArith(s, f | (cf ? Flags.CF : 0) | (of ? Flags.OF : 0));
+        Flags.setRotate(s, cf, of);
         return r;
     }
 

@@ -102,7 +102,7 @@ final class Stack {
         CpuState s = c.s;
         int osz = in.osz;
         long sp = s.r[4];
-        long[] v = new long[8];
+        long[] v = s.scratch;
         for (int i = 7; i >= 0; i--) {
             v[i] = pop(c, osz);
             if (s.faulted()) {

@@ -61,14 +61,8 @@ final class X87Environment {
         if (s.faulted()) {
             return;
         }
-        double[] values = new double[8];
-        if (save) {
-            for (int i = 0; i < 8; i++) {
-                values[i] = Extended.toDouble(mmu.rd64(ea + 28 + i * 10L), (int) mmu.rd16(ea + 36 + i * 10L));
-            }
-            if (s.faulted()) {
-                return;
-            }
+        if (save && mmu.hostForRead(ea, 108) == -1) {
+            return;
         }
         s.fpuControl = (int) cw;
         s.fpuStatus = (int) sw & ~0x3800;
@@ -80,7 +74,7 @@ final class X87Environment {
         s.fpuTag = tag;
         if (save) {
             for (int i = 0; i < 8; i++) {
-                s.st[(s.fpuTop + i) & 7] = values[i];
+                s.st[(s.fpuTop + i) & 7] = Extended.toDouble(mmu.rd64(ea + 28 + i * 10L), (int) mmu.rd16(ea + 36 + i * 10L));
             }
         }
     }

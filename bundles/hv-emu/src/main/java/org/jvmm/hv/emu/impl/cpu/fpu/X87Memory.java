@@ -40,8 +40,14 @@ final class X87Memory {
             case 3 << 3 | 0 -> load(s, (int) mmu.rd32(ea));
             case 7 << 3 | 0 -> load(s, (short) mmu.rd16(ea));
             case 7 << 3 | 5 -> load(s, mmu.rd64(ea));
-            case 1 << 3 | 2, 1 << 3 | 3 -> storePop(c, g == 3, () -> mmu.wr32(ea, Float.floatToRawIntBits((float) st(s, 0))));
-            case 5 << 3 | 2, 5 << 3 | 3 -> storePop(c, g == 3, () -> mmu.wr64(ea, Double.doubleToRawLongBits(st(s, 0))));
+            case 1 << 3 | 2, 1 << 3 | 3 -> {
+                mmu.wr32(ea, Float.floatToRawIntBits((float) st(s, 0)));
+                popIf(s, g == 3);
+            }
+            case 5 << 3 | 2, 5 << 3 | 3 -> {
+                mmu.wr64(ea, Double.doubleToRawLongBits(st(s, 0)));
+                popIf(s, g == 3);
+            }
             case 3 << 3 | 7 -> {
                 if (mmu.hostForWrite(ea, 10) != -1) {
                     double v = st(s, 0);
@@ -87,10 +93,9 @@ final class X87Memory {
         }
     }
 
-    private static void storePop(Cpu c, boolean popAfter, Runnable store) {
-        store.run();
-        if (!c.s.faulted() && popAfter) {
-            pop(c.s);
+    private static void popIf(CpuState s, boolean popAfter) {
+        if (!s.faulted() && popAfter) {
+            pop(s);
         }
     }
 

@@ -26,6 +26,8 @@ public final class Mmu {
     final long[] tagR = new long[2 * TLB_SIZE];
     final long[] tagW = new long[2 * TLB_SIZE];
     final long[] tagX = new long[2 * TLB_SIZE];
+    /** Writable pages that hold decoded code: writes take the checked path (no page walk). */
+    final long[] tagWC = new long[2 * TLB_SIZE];
     final long[] addend = new long[2 * TLB_SIZE];
     final long[] hostPage = new long[2 * TLB_SIZE];
     /** TLB set in use: 0 for supervisor accesses, TLB_SIZE for user accesses. */
@@ -82,6 +84,7 @@ public final class Mmu {
         Arrays.fill(tagR, -1);
         Arrays.fill(tagW, -1);
         Arrays.fill(tagX, -1);
+        Arrays.fill(tagWC, -1);
         anyLarge = false;
     }
 
@@ -94,18 +97,45 @@ public final class Mmu {
         long page = lin & ~0xFFFL;
         int i = (int) (lin >>> 12) & TLB_MASK;
         for (int set = 0; set <= TLB_SIZE; set += TLB_SIZE) {
-            if (tagR[set + i] == page || tagW[set + i] == page || tagX[set + i] == page) {
-                tagR[set + i] = tagW[set + i] = tagX[set + i] = -1;
+            if (tagR[set + i] == page || tagW[set + i] == page || tagX[set + i] == page || tagWC[set + i] == page) {
+                tagR[set + i] = tagW[set + i] = tagX[set + i] = tagWC[set + i] = -1;
             }
         }
     }
 
+    /** The page at RAM offset {@code host} now holds code: its writable entries move to the checked set. */
     void dropWritable(long host) {
         for (int i = 0; i < tagW.length; i++) {
             if (tagW[i] != -1 && hostPage[i] == host) {
+                tagWC[i] = tagW[i];
                 tagW[i] = -1;
             }
         }
+    }
+
+    /**
+     * A write of {@code size} bytes at RAM offset {@code host} in a page that may hold code: makes the
+     * decoded blocks it overwrites stale and ends the current block.
+     */
+    private void checkCodeWrite(long host, int size) {
+        if (code.isCode(host) && code.written(host, size)) {
+            s.pending |= CpuState.P_END;
+        }
+    }
+
+    /** RAM offset for a write through the checked (code page) set, or -1 on a miss. */
+    private long codeWriteHit(long lin, int size) {
+        int i = base + ((int) (lin >>> 12) & TLB_MASK);
+        if (tagWC[i] != (lin & ~0xFFFL) || (lin & 0xFFF) > 0x1000 - size) {
+            return -1;
+        }
+        long host = addend[i] + lin;
+        checkCodeWrite(host, size);
+        if (!code.isCode(host)) {
+            tagW[i] = tagWC[i];
+            tagWC[i] = -1;
+        }
+        return host;
     }
 
     // ---- reads ----
@@ -258,6 +288,12 @@ public final class Mmu {
     // ---- slow paths ----
 
     private long hostForAccessSlow(long lin, int size, int access) {
+        if (access == PageWalker.WRITE) {
+            long h = codeWriteHit(lin, size);
+            if (h >= 0) {
+                return h;
+            }
+        }
         long pa = translate(lin, access);
         if (pa < 0) {
             return -1;
@@ -266,6 +302,9 @@ public final class Mmu {
             return translate(nextPage(lin), access) < 0 ? -1 : NOT_RAM;
         }
         long off = phys.ramOffset(pa, access == PageWalker.WRITE);
+        if (off >= 0 && access == PageWalker.WRITE) {
+            checkCodeWrite(off, size);
+        }
         return off < 0 ? NOT_RAM : off;
     }
 
@@ -291,6 +330,11 @@ public final class Mmu {
     }
 
     private void writeSlow(long lin, int size, long v) {
+        long h = codeWriteHit(lin, size);
+        if (h >= 0) {
+            writeHost(h, size, v);
+            return;
+        }
         long pa = translate(lin, PageWalker.WRITE);
         if (pa < 0) {
             return;
@@ -322,6 +366,7 @@ public final class Mmu {
     void physWrite(long pa, int size, long v) {
         long off = phys.ramOffset(pa, true);
         if (off >= 0) {
+            checkCodeWrite(off, size);
             writeHost(off, size, v);
         } else {
             io.mmioWrite(pa, size, v);
@@ -349,10 +394,6 @@ public final class Mmu {
         }
         long off = phys.ramOffset(pa & ~0xFFFL, access == PageWalker.WRITE);
         if (off >= 0) {
-            if (access == PageWalker.WRITE && code.isCode(off)) {
-                code.invalidate(off);
-                s.pending |= CpuState.P_END;
-            }
             fill(lin, off, access);
         }
         return pa;
@@ -362,9 +403,9 @@ public final class Mmu {
         int i = base + ((int) (lin >>> 12) & TLB_MASK);
         long page = lin & ~0xFFFL;
         long add = (off & ~0xFFFL) - page;
-        boolean same = addend[i] == add && (tagR[i] == page || tagW[i] == page || tagX[i] == page);
+        boolean same = addend[i] == add && (tagR[i] == page || tagW[i] == page || tagX[i] == page || tagWC[i] == page);
         if (!same) {
-            tagR[i] = tagW[i] = tagX[i] = -1;
+            tagR[i] = tagW[i] = tagX[i] = tagWC[i] = -1;
         }
         addend[i] = add;
         hostPage[i] = off & ~0xFFFL;
@@ -372,7 +413,11 @@ public final class Mmu {
             case PageWalker.READ -> tagR[i] = page;
             case PageWalker.WRITE -> {
                 tagR[i] = page;
-                tagW[i] = page;
+                if (code.isCode(off)) {
+                    tagWC[i] = page;
+                } else {
+                    tagW[i] = page;
+                }
             }
             default -> tagX[i] = page;
         }

@@ -63,7 +63,13 @@ final class LongModeGate {
             return false;
         }
         sp &= ~0xFL;
-        long[] frame = {s.segSel[SS], s.r[4], s.rflags(), s.segSel[CS], s.rip, code};
+        long[] frame = s.scratch;
+        frame[0] = s.segSel[SS];
+        frame[1] = s.r[4];
+        frame[2] = s.rflags();
+        frame[3] = s.segSel[CS];
+        frame[4] = s.rip;
+        frame[5] = code;
         if (!Interrupts.writeFrame(c, 0, sp, -1L, frame, hasCode ? 6 : 5, 8, newCpl == 3)) {
             return false;
         }

@@ -52,7 +52,7 @@ final class ProtectedGate {
             offset &= 0xFFFF;
         }
         long flags = s.rflags();
-        long[] frame = new long[6];
+        long[] frame = s.scratch;
         int n = 0;
         long newSp;
         long ssBase;

@@ -12,6 +12,7 @@ import java.lang.invoke.MethodHandle;
  * fixed low address (so guest and host can use the same addresses for memory operands), and a
  * downcall into code placed there.
  */
+@SuppressWarnings("restricted")
 public final class NativeCode implements AutoCloseable {
 
     private static final int PROT_RWX = 7, MAP_PRIVATE = 2, MAP_ANONYMOUS = 0x20, MAP_FIXED_NOREPLACE = 0x100000;
