@@ -8,4 +8,10 @@ public interface PowerControl {
     void powerOff();
 
     void reset();
+
+    /**
+     * The guest asks the VMM to end with a process exit status (a test device such as QEMU's
+     * {@code isa-debug-exit}); the VM stops as on power-off.
+     */
+    void exit(int status);
 }

@@ -161,6 +161,7 @@ public final class FakeChipset implements ChipsetServices {
     public static final class FakePower implements PowerControl {
         public int powerOffs;
         public int resets;
+        public final java.util.List<Integer> exits = new java.util.ArrayList<>();
 
         @Override
         public synchronized void powerOff() {
@@ -170,6 +171,11 @@ public final class FakeChipset implements ChipsetServices {
         @Override
         public synchronized void reset() {
             resets++;
+        }
+
+        @Override
+        public synchronized void exit(int status) {
+            exits.add(status);
         }
     }
 }

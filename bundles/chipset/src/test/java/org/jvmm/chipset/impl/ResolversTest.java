@@ -136,7 +136,7 @@ class ResolversTest {
         assertEquals("x", backend.outputText());
         ChipsetDevice exit = new DebugExitResolver().resolve(DebugExitHandle.at(0xF4), ctx);
         new PortBus(exit.portIo().orElseThrow()).out8(0xF4, 1);
-        assertEquals(1, chipset.power.powerOffs);
+        assertEquals(List.of(3), chipset.power.exits);
         ChipsetDevice post = new PortSinkResolver().resolve(PortSinkHandle.post(), ctx);
         assertInstanceOf(ChipsetDevice.class, post);
         assertEquals(List.of(new PortRange("post", 0x80, 1)), ports(post));

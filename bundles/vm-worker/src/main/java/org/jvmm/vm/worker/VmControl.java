@@ -2,6 +2,7 @@ package org.jvmm.vm.worker;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.jvmm.inspect.InspectNode;
 import org.jvmm.vm.config.VmConfig;
@@ -43,6 +44,14 @@ public interface VmControl {
 
     /** Why the VM is STOPPED or FAILED; empty in other states. */
     Optional<String> stopReason();
+
+    /**
+     * The process exit status the guest asked for through a debug-exit device, once it has; the
+     * VM is then STOPPED with the reason {@code guest exit status N}.
+     */
+    default OptionalInt guestExitStatus() {
+        return OptionalInt.empty();
+    }
 
     /**
      * Waits until the VM is {@link VmState#STOPPED}.

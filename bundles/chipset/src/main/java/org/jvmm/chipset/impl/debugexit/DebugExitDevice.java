@@ -13,8 +13,8 @@ import org.jvmm.inspect.InspectNode;
 
 /**
  * QEMU's {@code isa-debug-exit}: a write of V at any of its ports records the exit status
- * {@code (V << 1) | 1} and asks the VM to power off. The status is shown by inspect as
- * {@code exit_status} until {@link PowerControl} can carry it. Reads return 0.
+ * {@code (V << 1) | 1} and asks the VMM to exit with it ({@link PowerControl#exit}); inspect
+ * shows it as {@code exit_status}. Reads return 0.
  */
 public final class DebugExitDevice implements ChipsetDevice, PortIoIntercept {
     private final int port;
@@ -61,10 +61,11 @@ public final class DebugExitDevice implements ChipsetDevice, PortIoIntercept {
             return check;
         }
         long v = value & ((1L << (8 * size)) - 1);
+        int status = (int) (v << 1 | 1);
         synchronized (this) {
-            exitStatus = (int) (v << 1 | 1);
+            exitStatus = status;
         }
-        power.powerOff();
+        power.exit(status);
         return IoResult.OK;
     }
 

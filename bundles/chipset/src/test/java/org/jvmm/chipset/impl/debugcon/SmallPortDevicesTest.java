@@ -35,7 +35,8 @@ class SmallPortDevicesTest {
         DebugExitDevice exit = new DebugExitDevice(0x501, 2, chipset.power);
         assertEquals(OptionalInt.empty(), exit.exitStatus());
         new PortBus(exit).out(0x501, 4, 0x10);
-        assertEquals(1, chipset.power.powerOffs);
+        assertEquals(java.util.List.of(0x21), chipset.power.exits);
+        assertEquals(0, chipset.power.powerOffs);
         assertEquals(OptionalInt.of(0x21), exit.exitStatus());
         InspectNode node = new InspectNode();
         exit.inspect(node);

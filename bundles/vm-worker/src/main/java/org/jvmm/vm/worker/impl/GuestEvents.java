@@ -50,6 +50,7 @@ final class GuestEvents implements GuestEvent.Sink {
         try {
             switch (event) {
                 case GuestEvent.PowerOff p -> vm.stopWith("powered off");
+                case GuestEvent.Exit x -> vm.exitWith(x.status());
                 case GuestEvent.Reset r -> vm.reset();
                 case GuestEvent.Shutdown s when s.reason() == VpExit.ShutdownReason.TRIPLE_FAULT ->
                         vm.stopWith(describe(s));
@@ -74,6 +75,7 @@ final class GuestEvents implements GuestEvent.Sink {
     static String describe(GuestEvent event) {
         return switch (event) {
             case GuestEvent.PowerOff p -> "guest power-off";
+            case GuestEvent.Exit x -> "guest exit status " + x.status();
             case GuestEvent.Reset r -> "guest reset";
             case GuestEvent.Shutdown s -> (s.reason() == VpExit.ShutdownReason.TRIPLE_FAULT ? "triple fault"
                     : "internal error") + " on vp " + s.vp() + ": " + s.detail();

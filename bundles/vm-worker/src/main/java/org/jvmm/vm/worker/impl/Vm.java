@@ -13,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jvmm.inspect.InspectNode;
@@ -38,6 +39,7 @@ public final class Vm implements VmControl {
     private final VpSet vps;
     private final GuestEvents events;
     private final GuestMemoryAccess memory;
+    private volatile OptionalInt exitStatus = OptionalInt.empty();
 
     Vm(VmParts parts, EventRelay relay) {
         this.parts = parts;
@@ -120,6 +122,17 @@ public final class Vm implements VmControl {
     @Override
     public void stop() {
         stopWith("stopped by request");
+    }
+
+    /** Stops the VM because its guest asked jvmm to exit with {@code status}. */
+    void exitWith(int status) {
+        exitStatus = OptionalInt.of(status);
+        stopWith("guest exit status " + status);
+    }
+
+    @Override
+    public OptionalInt guestExitStatus() {
+        return exitStatus;
     }
 
     /** Stops the VM, keeping {@code reason} as its stop reason. */

@@ -97,6 +97,17 @@ class VmLifecycleTest {
         assertTrue(vm.awaitStopped(Duration.ofSeconds(5)));
         assertEquals(Optional.of("powered off"), vm.stopReason());
         assertEquals("guest power-off", vm.inspect("lastGuestEvent").orElseThrow());
+        assertTrue(vm.guestExitStatus().isEmpty());
+    }
+
+    @Test
+    void aGuestExitRequestStopsTheVmWithItsStatus() throws Exception {
+        f.script = p -> p.vp(0).portWrite(0xf4, 1, 3);
+        Vm vm = launchWithPowerDevice(1);
+        vm.start();
+        assertTrue(vm.awaitStopped(Duration.ofSeconds(5)));
+        assertEquals(java.util.OptionalInt.of(33), vm.guestExitStatus());
+        assertEquals(Optional.of("guest exit status 33"), vm.stopReason());
     }
 
     @Test

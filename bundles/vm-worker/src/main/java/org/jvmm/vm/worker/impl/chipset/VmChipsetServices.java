@@ -43,6 +43,11 @@ public record VmChipsetServices(GuestMemory memory, InterruptRouter router, VmCl
             public void reset() {
                 events.post(new GuestEvent.Reset());
             }
+
+            @Override
+            public void exit(int status) {
+                events.post(new GuestEvent.Exit(status));
+            }
         };
     }
 

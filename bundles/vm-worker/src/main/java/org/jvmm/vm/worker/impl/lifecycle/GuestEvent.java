@@ -11,6 +11,10 @@ public sealed interface GuestEvent {
     record PowerOff() implements GuestEvent {
     }
 
+    /** The guest asked jvmm to exit with {@code status} (debug-exit device). */
+    record Exit(int status) implements GuestEvent {
+    }
+
     /** The guest asked for a reset (port 0xCF9, keyboard controller). */
     record Reset() implements GuestEvent {
     }

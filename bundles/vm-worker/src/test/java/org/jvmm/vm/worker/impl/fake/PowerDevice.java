@@ -3,7 +3,7 @@ package org.jvmm.vm.worker.impl.fake;
 import org.jvmm.chipset.api.ChipsetServices;
 import org.jvmm.chipset.api.IoResult;
 
-/** A one-port device: writing 1 powers the VM off, 2 resets it; every write is recorded. */
+/** A one-port device: writing 1 powers the VM off, 2 resets it, 3 exits with status 33; every write is recorded. */
 public final class PowerDevice extends FakeDevice {
     private final ChipsetServices services;
 
@@ -20,6 +20,8 @@ public final class PowerDevice extends FakeDevice {
             services.power().powerOff();
         } else if (value == 2) {
             services.power().reset();
+        } else if (value == 3) {
+            services.power().exit(33);
         }
         return r;
     }
