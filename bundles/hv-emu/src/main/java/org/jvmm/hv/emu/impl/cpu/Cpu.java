@@ -27,6 +27,8 @@ public final class Cpu {
     private GuestClock clock;
     private InterruptSource irq = InterruptSource.NONE;
     private ApicLink apicLink;
+    /** Execution history for diagnosis, or null (the default: no per-block work). */
+    private CpuTrace trace = CpuTrace.fromConfiguration();
 
     private volatile boolean attention;
     private volatile boolean stopRequested;
@@ -53,6 +55,15 @@ public final class Cpu {
         this.msrs = new Msrs(this);
         s.reset();
         mmu.syncPrivilege();
+    }
+
+    /** The execution history, or null when tracing is off. */
+    public CpuTrace trace() {
+        return trace;
+    }
+
+    public void setTrace(CpuTrace trace) {
+        this.trace = trace;
     }
 
     public GuestClock clock() {
@@ -183,6 +194,9 @@ public final class Cpu {
                     break;
                 }
             }
+            if (trace != null) {
+                trace.block(b, i < n ? i + 1 : n);
+            }
             if (i == b.count) {
                 prev = b;
             }
@@ -262,6 +276,9 @@ public final class Cpu {
     }
 
     private boolean deliver(int vector, int kind, boolean hasCode, int code) {
+        if (trace != null) {
+            trace.event(vector, kind, code, s.rip, s.cr2);
+        }
         if (!Interrupts.deliver(this, vector, kind, hasCode, code)) {
             if (shutdownReason == null) {
                 shutdownReason = "triple fault";

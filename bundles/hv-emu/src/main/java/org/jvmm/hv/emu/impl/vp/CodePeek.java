@@ -39,6 +39,16 @@ final class CodePeek {
         return sb.toString();
     }
 
+    /** The first {@code max} GDT descriptors in hex, for diagnostics. */
+    static String gdt(CpuState s, PhysicalMemory mem, int max) {
+        StringBuilder sb = new StringBuilder("  gdt:");
+        for (int i = 0; i < max && i * 8 + 7 <= s.gdtrLimit; i++) {
+            long pa = translate(s, mem, s.gdtrBase + i * 8L);
+            sb.append(' ').append(pa < 0 ? "unmapped" : Long.toHexString(mem.read(pa, 8)));
+        }
+        return sb.append('\n').toString();
+    }
+
     /** The physical address of {@code lin} under the current paging mode, or -1 when not mapped. */
     static long translate(CpuState s, PhysicalMemory mem, long lin) {
         if (!s.pagingEnabled()) {

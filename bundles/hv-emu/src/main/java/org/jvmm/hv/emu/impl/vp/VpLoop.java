@@ -5,6 +5,7 @@ import org.jvmm.hv.api.VpExit;
 import org.jvmm.hv.emu.impl.apic.LocalApic;
 import org.jvmm.hv.emu.impl.cpu.Cpu;
 import org.jvmm.hv.emu.impl.cpu.CpuState;
+import org.jvmm.hv.emu.impl.cpu.CpuTrace;
 import org.jvmm.hv.emu.impl.cpu.Flags;
 import org.jvmm.hv.emu.impl.cpu.Outcome;
 import org.jvmm.hv.emu.impl.cpu.PhysicalMemory;
@@ -19,6 +20,7 @@ import org.jvmm.hv.emu.impl.cpu.PhysicalMemory;
  * reset or a register write.
  */
 final class VpLoop {
+    private static final System.Logger TRACE_LOG = System.getLogger(CpuTrace.LOGGER);
     enum Phase { IDLE, RUNNING, HALTED, WAITING_FOR_SIPI }
 
     private static final int CODE_BYTES = 15;
@@ -64,6 +66,10 @@ final class VpLoop {
             phase = Phase.IDLE;
         }
         lastExit = exit;
+        if (cpu.trace() != null && (exit instanceof VpExit.Shutdown || exit instanceof VpExit.EmulationFailure)) {
+            TRACE_LOG.log(System.Logger.Level.WARNING, "vp " + index + ": " + exit + "\n"
+                    + cpu.trace().dump(cpu.s, memory.ram()) + CodePeek.gdt(cpu.s, memory, 16));
+        }
         return exit;
     }
 

@@ -37,6 +37,9 @@ public final class Interrupts {
                 return true;
             }
             int v2 = s.excVector;
+            if (c.trace() != null) {
+                c.trace().event(v2, EXCEPTION, s.excCode, s.rip, s.cr2);
+            }
             if (v == 8) {
                 return false;
             }

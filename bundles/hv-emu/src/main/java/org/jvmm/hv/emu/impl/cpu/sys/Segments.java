@@ -39,7 +39,10 @@ public final class Segments {
         return (attr >>> 5) & 3;
     }
 
-    /** Linear address of the descriptor for {@code sel}, or -1 after #GP(sel) when out of the table. */
+    /**
+     * Linear address of the descriptor for {@code sel}; raises #GP(sel) when it is out of the table
+     * (callers check {@link CpuState#faulted()}: a kernel GDT's address is negative as a long).
+     */
     public static long descriptorAddress(Cpu c, int sel) {
         CpuState s = c.s;
         boolean ldt = (sel & 4) != 0;
@@ -47,7 +50,7 @@ public final class Segments {
         int tableLimit = ldt ? s.ldtrLimit : s.gdtrLimit;
         if (ldt && (s.ldtrAttr & A_UNUSABLE) != 0 || (sel | 7) > (tableLimit & 0xFFFF_FFFFL)) {
             s.raise(13, sel & 0xFFFC);
-            return -1;
+            return 0;
         }
         return tableBase + (sel & 0xFFF8);
     }
@@ -55,7 +58,7 @@ public final class Segments {
     /** Reads the 8-byte descriptor for {@code sel}; callers check {@link CpuState#faulted()}. */
     public static long read(Cpu c, int sel) {
         long addr = descriptorAddress(c, sel);
-        if (addr < 0) {
+        if (c.s.faulted()) {
             return 0;
         }
         Mmu mmu = c.mmu;
