@@ -11,7 +11,8 @@ source scripts/jdk25.sh
 jdk25_select || exit 1
 
 # Debian packages the tests need (guest kernels, qemu, gcc, ...): installed when missing.
-TEST_PACKAGES=()
+# cpio builds the guest initramfs; acpica-tools (iasl) checks the generated ACPI tables.
+TEST_PACKAGES=(cpio acpica-tools)
 
 ensure_packages() {
     local missing=() pkg
@@ -50,6 +51,12 @@ xml_attr() {
 }
 
 ensure_packages "${TEST_PACKAGES[@]}" || { echo "test.sh: could not install ${TEST_PACKAGES[*]}"; exit 1; }
+
+# The Debian guest (cloud kernel + busybox initramfs) for the whole-VM Linux tests, fetched with
+# apt-get download and cached outside the tree; the tests find it through these variables.
+guest_paths=$(scripts/guests/fetch-guests.sh) || { echo "test.sh: fetching the Debian test guest failed"; exit 1; }
+eval "$guest_paths"
+export JVMM_GUEST_KERNEL=$KERNEL JVMM_GUEST_INITRD=$INITRD
 
 # Reports of an earlier run must not be counted again.
 find . \( -path '*/target/surefire-reports' -o -path '*/target/test-reports' \) -type d -prune \

@@ -1,0 +1,88 @@
+package org.jvmm.vmtest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real {@code jvmm.jar} in a subprocess, headless under hv-emu, with COM1 in a file and
+ * QEMU's isa-debug-exit at {@value #DEBUG_EXIT_PORT}; kills it at the time limit.
+ */
+final class JvmmRun {
+    static final String DEBUG_EXIT_PORT = "0xf4";
+    /** The exit status a guest asks for with a debug-exit write of V: (V << 1) | 1. */
+    static int debugExitStatus(int value) {
+        return value << 1 | 1;
+    }
+
+    private final Path jar;
+    private final Path workDir;
+    private final Duration timeout;
+    private Path snapshot;
+
+    JvmmRun(Path jar, Path workDir, Duration timeout) {
+        this.jar = jar;
+        this.workDir = workDir;
+        this.timeout = timeout;
+    }
+
+    /** Boots {@code kernel} with the given extra jvmm options; {@code name} names the run's folder. */
+    VmResult boot(String name, Path kernel, String... options) throws IOException, InterruptedException {
+        Path runJar = snapshot();
+        Path dir = Files.createDirectories(workDir.resolve(name));
+        Path com1 = dir.resolve("com1.txt");
+        Path console = dir.resolve("jvmm-output.txt");
+        Files.deleteIfExists(com1);
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-jar", runJar.toString(),
+                "--no-shell", "--hypervisor", "emu", "--kernel", kernel.toString(),
+                "--com1", "file=" + com1, "--debug-exit", DEBUG_EXIT_PORT));
+        cmd.addAll(Arrays.asList(options));
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(console.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        boolean ended = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!ended) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        return new VmResult(ended ? p.exitValue() : -1, !ended, lines(com1),
+                Files.readString(console, StandardCharsets.UTF_8), took);
+    }
+
+    /**
+     * A copy of the jar taken at the first boot, so that every run uses the same jvmm even when
+     * runtime/app is rebuilt meanwhile (./jvmm rebuilds it when sources change).
+     */
+    private synchronized Path snapshot() throws IOException {
+        if (snapshot == null) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IOException(jar + " is missing: build runtime/app first (mvn install -pl runtime/app -am)");
+            }
+            Path copy = Files.createDirectories(workDir).resolve("jvmm.jar");
+            Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+            snapshot = copy;
+        }
+        return snapshot;
+    }
+
+    private static List<String> lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).replace("\r", "");
+        return text.lines().toList();
+    }
+}

@@ -1,0 +1,64 @@
+package org.jvmm.vmtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Debian cloud kernel and the project's busybox initramfs (scripts/guests/fetch-guests.sh, which
+ * ./test.sh runs and passes on as JVMM_GUEST_KERNEL / JVMM_GUEST_INITRD) booted under hv-emu: the
+ * initramfs prints {@code JVMM-INIT-OK} and acts on {@code jvmm.action=}.
+ */
+class LinuxBootTest {
+    private static final Duration LINUX_TIMEOUT = Duration.ofSeconds(240);
+    private static Path kernel;
+    private static Path initrd;
+    private static JvmmRun jvmm;
+
+    @BeforeAll
+    static void guests() {
+        kernel = env("JVMM_GUEST_KERNEL");
+        initrd = env("JVMM_GUEST_INITRD");
+        jvmm = new JvmmRun(Path.of(System.getProperty("jvmm.jar")),
+                Path.of(System.getProperty("vmtest.vm.dir")), LINUX_TIMEOUT);
+    }
+
+    @Test
+    void cloudKernelBootsToInitAndPowersOff() throws Exception {
+        VmResult r = boot("linux-p1", "1", "jvmm.action=poweroff");
+        assertBooted(r);
+    }
+
+    @Test
+    void twoProcessorsComeUpAndShowInCpuinfo() throws Exception {
+        VmResult r = boot("linux-p2", "2", "jvmm.action=cpuinfo");
+        assertBooted(r);
+        assertTrue(r.serial().contains("JVMM-CPUS=2"), () -> "cpuinfo does not list 2 processors\n" + r.describe());
+    }
+
+    private static VmResult boot(String run, String processors, String action) throws Exception {
+        return jvmm.boot(run, kernel, "--initrd", initrd.toString(), "-m", "512M", "-p", processors,
+                "-c", "nokaslr " + action);
+    }
+
+    private static void assertBooted(VmResult r) {
+        assertFalse(r.timedOut(), () -> "the kernel did not power off within " + LINUX_TIMEOUT + "\n" + r.describe());
+        assertTrue(r.serial().stream().anyMatch(l -> l.startsWith("JVMM-INIT-OK")),
+                () -> "no JVMM-INIT-OK line on COM1\n" + r.describe());
+        assertEquals(0, r.exitStatus(), () -> "poweroff -f should end jvmm with status 0\n" + r.describe());
+    }
+
+    private static Path env(String name) {
+        String value = System.getenv(name);
+        assumeTrue(value != null && Files.isRegularFile(Path.of(value)),
+                name + " does not name a file: run the tests through ./test.sh, which fetches the Debian guest");
+        return Path.of(value);
+    }
+}
