@@ -35,7 +35,7 @@ public final class CliLauncherComponent implements Callable<Integer> {
     @Override
     public Integer call() {
         String version = ctx.getBundle().getVersion().toString();
-        CliMain main = new CliMain(version, System.getenv(), this::handleTypes, new VmLauncher(ctx, System.in));
+        CliMain main = new CliMain(version, System.getenv(), this::handleTypes, new VmLauncher(ctx, ShellTerminal::system));
         return main.run(arguments(), System.out, System.err);
     }
 

@@ -1,9 +1,9 @@
 package org.jvmm.cli.impl.launch;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Optional;
+import org.apache.felix.gogo.jline.Shell;
 import org.apache.felix.service.command.CommandProcessor;
 import org.jvmm.cli.impl.LaunchRequest;
 import org.jvmm.cli.impl.Launcher;
@@ -13,21 +13,25 @@ import org.jvmm.vm.worker.VmControl;
 import org.jvmm.vm.worker.VmLaunchException;
 import org.jvmm.vm.worker.VmWorker;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 
 /**
  * Runs a {@link LaunchRequest} in the framework: log file, pid file, {@link VmWorker#launch},
  * start, then the interactive shell or (headless) a wait until the VM ends. Launch failures are
- * one line on stderr and exit status 1.
+ * one line on stderr and exit status 1. Whether a shell will run is known before the VM is built,
+ * so that the console serial backend leaves stdin to it ({@link ConsoleInput}, {@link ShellRunner}).
  */
 final class VmLauncher implements Launcher {
     static final long SERVICE_WAIT_MILLIS = 5000;
+    static final long SHELL_STOP_MILLIS = 2000;
 
     private final BundleContext ctx;
-    private final InputStream stdin;
+    private final ShellTerminal.Opener terminals;
 
-    VmLauncher(BundleContext ctx, InputStream stdin) {
+    VmLauncher(BundleContext ctx, ShellTerminal.Opener terminals) {
         this.ctx = ctx;
-        this.stdin = stdin;
+        this.terminals = terminals;
     }
 
     @Override
@@ -42,7 +46,7 @@ final class VmLauncher implements Launcher {
                 return 1;
             }
             try (PidFile _ = PidFile.write(request.pidfile())) {
-                return run(worker.get(), request, out, err);
+                return run(worker.get(), request, err);
             }
         } catch (IOException e) {
             err.println("jvmm: --pidfile: " + e.getMessage());
@@ -54,8 +58,10 @@ final class VmLauncher implements Launcher {
         }
     }
 
-    private int run(VmWorker worker, LaunchRequest request, PrintStream out, PrintStream err)
+    private int run(VmWorker worker, LaunchRequest request, PrintStream err)
             throws InterruptedException {
+        Optional<ShellRunner> shell = shell(request, err);
+        ConsoleInput.readStdin(shell.isEmpty());
         VmControl vm;
         try {
             vm = worker.launch(request.config());
@@ -65,15 +71,9 @@ final class VmLauncher implements Launcher {
         }
         try {
             vm.start();
-            Optional<CommandProcessor> shell = request.noShell() ? Optional.empty()
-                    : ServiceWait.get(ctx, CommandProcessor.class, SERVICE_WAIT_MILLIS);
-            if (!request.noShell() && shell.isEmpty()) {
-                err.println("jvmm: shell: not available (bundle org.apache.felix.gogo.runtime is not active);"
-                        + " running headless");
-            }
             boolean shellOk = true;
             if (shell.isPresent()) {
-                shellOk = ShellRunner.run(shell.get(), stdin, out, err);
+                shellOk = runShell(shell.get(), err);
             } else {
                 VmRun.awaitEnd(vm);
             }
@@ -85,6 +85,52 @@ final class VmLauncher implements Launcher {
         } finally {
             VmRun.stopIfRunning(vm);
         }
+    }
+
+    /**
+     * Runs the shell; when the framework starts stopping meanwhile ({@code vm:quit}, {@code stop 0}),
+     * ends it before the bundles stop, so that its terminal is restored while jvmm is still orderly.
+     */
+    private boolean runShell(ShellRunner shell, PrintStream err) {
+        SynchronousBundleListener onFrameworkStop = event -> {
+            if (event.getBundle().getBundleId() == 0 && event.getType() == BundleEvent.STOPPING) {
+                stopShell(shell);
+            }
+        };
+        ctx.addBundleListener(onFrameworkStop);
+        try {
+            return shell.run(err);
+        } finally {
+            try {
+                ctx.removeBundleListener(onFrameworkStop);
+            } catch (IllegalStateException e) {
+                // this bundle is already stopping: its listeners are removed with it
+            }
+        }
+    }
+
+    private static void stopShell(ShellRunner shell) {
+        try {
+            shell.stop(SHELL_STOP_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The interactive shell unless {@code --no-shell}; empty (headless) when Gogo is missing. */
+    private Optional<ShellRunner> shell(LaunchRequest request, PrintStream err) throws InterruptedException {
+        if (request.noShell()) {
+            return Optional.empty();
+        }
+        Optional<CommandProcessor> processor = ServiceWait.get(ctx, CommandProcessor.class, SERVICE_WAIT_MILLIS);
+        Optional<Shell> shell = processor.isEmpty() ? Optional.empty()
+                : ServiceWait.get(ctx, Shell.class, SERVICE_WAIT_MILLIS);
+        if (shell.isEmpty()) {
+            err.println("jvmm: shell: not available (bundles org.apache.felix.gogo.runtime and"
+                    + " org.apache.felix.gogo.jline are not active); running headless");
+            return Optional.empty();
+        }
+        return Optional.of(new ShellRunner(processor.get(), ShellRunner.Gosh.of(shell.get()), terminals));
     }
 
     private boolean useLogFile(LaunchRequest request, PrintStream err) throws InterruptedException {

@@ -12,6 +12,8 @@ import org.jvmm.vmm.resource.Registration;
 final class VmRun {
     /** The stop reason the worker gives for a guest power-off (see {@link VmControl}). */
     static final String POWERED_OFF = "powered off";
+    /** The stop reason the worker gives for {@link VmControl#stop()} (vm:quit, the end of the shell). */
+    static final String STOPPED_BY_REQUEST = "stopped by request";
 
     private VmRun() {
     }
@@ -34,17 +36,21 @@ final class VmRun {
     }
 
     /**
-     * 0 for a VM that is still running or was powered off by its guest; otherwise 1, with a
-     * line on {@code err} saying why it ended.
+     * The status the guest asked for through a debug-exit device; else 0 for a VM that is still
+     * running, was powered off by its guest or was stopped on request; otherwise 1, with a line
+     * on {@code err} saying why it ended.
      */
     static int exitStatus(VmControl vm, PrintStream err) {
+        if (vm.guestExitStatus().isPresent()) {
+            return vm.guestExitStatus().getAsInt();
+        }
         VmState state = vm.state();
         Optional<String> reason = vm.stopReason();
         if (state == VmState.FAILED) {
             err.println("jvmm: vm failed: " + reason.orElse("unknown error"));
             return 1;
         }
-        if (state == VmState.STOPPED && reason.isPresent() && !reason.get().startsWith(POWERED_OFF)) {
+        if (state == VmState.STOPPED && reason.isPresent() && !isNormalEnd(reason.get())) {
             err.println("jvmm: vm stopped: " + reason.get());
             return 1;
         }
@@ -56,6 +62,10 @@ final class VmRun {
         if (vm.state() != VmState.STOPPED && vm.state() != VmState.STOPPING) {
             vm.stop();
         }
+    }
+
+    private static boolean isNormalEnd(String reason) {
+        return reason.startsWith(POWERED_OFF) || reason.equals(STOPPED_BY_REQUEST);
     }
 
     private static boolean isEnd(VmState s) {

@@ -17,6 +17,12 @@ final class FakeVm implements VmControl {
     private VmState state = VmState.RUNNING;
     private String reason;
     int stops;
+    java.util.OptionalInt exitStatus = java.util.OptionalInt.empty();
+
+    @Override
+    public java.util.OptionalInt guestExitStatus() {
+        return exitStatus;
+    }
 
     synchronized void become(VmState s, String why) {
         state = s;

@@ -39,12 +39,23 @@ class VmRunTest {
         assertEquals(0, VmRun.exitStatus(vm, errStream));
         vm.become(VmState.STOPPED, "powered off");
         assertEquals(0, VmRun.exitStatus(vm, errStream));
+        vm.become(VmState.STOPPED, "stopped by request");
+        assertEquals(0, VmRun.exitStatus(vm, errStream));
         vm.become(VmState.STOPPED, "triple fault on vp 0: #GP");
         assertEquals(1, VmRun.exitStatus(vm, errStream));
         vm.become(VmState.FAILED, "emulation failed");
         assertEquals(1, VmRun.exitStatus(vm, errStream));
         assertEquals("jvmm: vm stopped: triple fault on vp 0: #GP\njvmm: vm failed: emulation failed\n",
                 err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void aGuestExitStatusIsTheProcessExitStatus() {
+        FakeVm vm = new FakeVm();
+        vm.exitStatus = java.util.OptionalInt.of(33);
+        vm.become(VmState.STOPPED, "guest exit status 33");
+        assertEquals(33, VmRun.exitStatus(vm, errStream));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

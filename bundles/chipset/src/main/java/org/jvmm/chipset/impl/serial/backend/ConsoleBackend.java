@@ -8,8 +8,9 @@ import java.io.OutputStream;
 import org.jvmm.chipset.serial.SerialBackend;
 
 /**
- * This process's stdout and stdin, plain (line-buffered by the terminal). Raw terminal mode, its
- * restoration and the switch to the Gogo shell are not handled here yet.
+ * This process's stdout and stdin, plain (line-buffered by the terminal). Used when no interactive
+ * shell owns stdin (see {@link ConsoleSerialResolver}); raw terminal mode and switching the input
+ * between the guest and the shell are not handled here yet.
  */
 final class ConsoleBackend implements SerialBackend {
     private final ByteSink out;
