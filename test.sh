@@ -54,9 +54,11 @@ ensure_packages "${TEST_PACKAGES[@]}" || { echo "test.sh: could not install ${TE
 
 # The Debian guest (cloud kernel + busybox initramfs) for the whole-VM Linux tests, fetched with
 # apt-get download and cached outside the tree; the tests find it through these variables.
-guest_paths=$(scripts/guests/fetch-guests.sh) || { echo "test.sh: fetching the Debian test guest failed"; exit 1; }
+guest_paths=$(scripts/guests/fetch-guests.sh --generic) || { echo "test.sh: fetching the Debian test guests failed"; exit 1; }
 eval "$guest_paths"
 export JVMM_GUEST_KERNEL=$KERNEL JVMM_GUEST_INITRD=$INITRD
+export JVMM_GUEST_GENERIC_KERNEL=$GENERIC_KERNEL JVMM_GUEST_GENERIC_INITRD=$GENERIC_INITRD
+export JVMM_TEST_KERNEL=$KERNEL:$GENERIC_KERNEL
 
 # Reports of an earlier run must not be counted again.
 find . \( -path '*/target/surefire-reports' -o -path '*/target/test-reports' \) -type d -prune \

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Debian cloud kernel and the project's busybox initramfs (scripts/guests/fetch-guests.sh, which
- * ./test.sh runs and passes on as JVMM_GUEST_KERNEL / JVMM_GUEST_INITRD) booted under hv-emu: the
- * initramfs prints {@code JVMM-INIT-OK} and acts on {@code jvmm.action=}.
+ * Debian's cloud and generic kernels and the project's busybox initramfs
+ * (scripts/guests/fetch-guests.sh, which ./test.sh runs and passes on as JVMM_GUEST_KERNEL /
+ * JVMM_GUEST_INITRD and JVMM_GUEST_GENERIC_KERNEL / JVMM_GUEST_GENERIC_INITRD) booted under hv-emu,
+ * through the bzImage's 64-bit entry and through PVH: the initramfs prints {@code JVMM-INIT-OK} and
+ * acts on {@code jvmm.action=}.
  */
 class LinuxBootTest {
     private static final Duration LINUX_TIMEOUT = Duration.ofSeconds(240);
@@ -41,6 +43,23 @@ class LinuxBootTest {
         VmResult r = boot("linux-p2", "2", "jvmm.action=cpuinfo");
         assertBooted(r);
         assertTrue(r.serial().contains("JVMM-CPUS=2"), () -> "cpuinfo does not list 2 processors\n" + r.describe());
+    }
+
+    @Test
+    void cloudKernelBootsThroughPvh() throws Exception {
+        assertBooted(jvmm.boot("linux-pvh", kernel, "--pvh", "--initrd", initrd.toString(), "-m", "512M",
+                "-c", "nokaslr jvmm.action=poweroff"));
+    }
+
+    @Test
+    void genericKernelBootsThroughPvh() throws Exception {
+        Path generic = env("JVMM_GUEST_GENERIC_KERNEL");
+        Path genericInitrd = env("JVMM_GUEST_GENERIC_INITRD");
+        VmResult r = jvmm.boot("linux-generic-pvh", generic, "--pvh", "--initrd", genericInitrd.toString(),
+                "-m", "512M", "-c", "nokaslr jvmm.action=poweroff");
+        assertBooted(r);
+        assertTrue(r.serial().stream().anyMatch(l -> l.startsWith("JVMM-INIT-OK") && l.contains("-amd64 ")
+                && !l.contains("cloud")), () -> "not the generic kernel\n" + r.describe());
     }
 
     private static VmResult boot(String run, String processors, String action) throws Exception {

@@ -16,17 +16,17 @@ final class LoadModes {
 
     static LoadMode build(BootOptions boot, Optional<LoadMode> base) throws CliException {
         Optional<String> cmdline = ConfigBuilder.cmdline(boot.cmdline());
-        if (boot.kernel() == null && boot.initrd() == null && cmdline.isEmpty()) {
+        if (boot.kernel() == null && boot.initrd() == null && cmdline.isEmpty() && !boot.pvh()) {
             return base.orElseGet(LoadMode.None::new);
         }
         LoadMode.LinuxDirect linux = base.orElse(null) instanceof LoadMode.LinuxDirect l ? l : null;
         if (boot.kernel() == null && linux == null) {
-            throw new CliException(boot.initrd() != null ? "--initrd" : "--cmdline",
+            throw new CliException(boot.initrd() != null ? "--initrd" : boot.pvh() ? "--pvh" : "--cmdline",
                     "needs --kernel (Linux direct boot)");
         }
         String kernel = boot.kernel() != null ? boot.kernel() : linux.kernel();
         String initrd = boot.initrd() != null ? boot.initrd() : linux == null ? null : linux.initrd();
         String line = cmdline.orElse(linux == null ? "" : linux.cmdline());
-        return new LoadMode.LinuxDirect(kernel, initrd, line, linux != null && linux.pvh());
+        return new LoadMode.LinuxDirect(kernel, initrd, line, boot.pvh() || linux != null && linux.pvh());
     }
 }

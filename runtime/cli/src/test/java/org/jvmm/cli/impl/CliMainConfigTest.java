@@ -91,6 +91,9 @@ class CliMainConfigTest {
         assertTrue(run.out.contains("\"chipset_device_handle:pic\""), run.out);
         VmConfig c = VmConfigJson.read(run.out, BuiltinHandleTypes.all());
         assertEquals(new LoadMode.LinuxDirect("k", "i", "x=1 console=ttyS0", false), c.load());
+        CliRun pvh = CliRun.of("--print-config", "--kernel", "k", "--pvh");
+        assertEquals(new LoadMode.LinuxDirect("k", null, "", true),
+                VmConfigJson.read(pvh.out, BuiltinHandleTypes.all()).load());
         assertEquals(PC_BASE, c.chipsetDevices());
         assertEquals(1L << 30, c.memory().sizeBytes());
         assertEquals(2, c.processors().count());

@@ -65,6 +65,7 @@ class CliMainErrorsTest {
                 bad("--initrd", "no such file '" + missing + "'", "--kernel", kernel, "--initrd", missing),
                 bad("--initrd", "needs --kernel (Linux direct boot)", "--initrd", kernel),
                 bad("--cmdline", "needs --kernel (Linux direct boot)", "-c", "console=ttyS0"),
+                bad("--pvh", "needs --kernel (Linux direct boot)", "--pvh"),
                 bad("--config", "no such file '" + missing + "'", "--config", missing),
                 bad("--disk", "invalid disk kind bogus", "--disk", "bogus:1G"),
                 bad("--disk", "`on` is incompatible with `pcie_port`", "--disk", "mem:1G,on=c,pcie_port=p"),

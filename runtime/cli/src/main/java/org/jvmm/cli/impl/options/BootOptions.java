@@ -1,6 +1,7 @@
 package org.jvmm.cli.impl.options;
 
 import static org.jvmm.cli.impl.options.OptionRule.implemented;
+import static org.jvmm.cli.impl.options.OptionRule.implementedFlag;
 import static org.jvmm.cli.impl.options.OptionRule.parsedOnly;
 import static org.jvmm.cli.impl.options.OptionRule.AARCH64;
 import static org.jvmm.cli.impl.options.OptionRule.unsupported;
@@ -24,6 +25,11 @@ public final class BootOptions implements OptionGroup {
     @Option(names = {"-c", "--cmdline"}, paramLabel = "STRING",
             description = "extra kernel command line args (repeatable, joined by spaces)")
     List<String> cmdline = new ArrayList<>();
+
+    @Option(arity = "0", names = "--pvh",
+            description = "boot a bzImage through PVH: extract its vmlinux (LZ4/XZ/gzip) and enter it in 32-bit"
+                    + " protected mode, skipping the decompressor (a vmlinux ELF always boots through PVH)")
+    boolean pvh;
 
     @Option(arity = "0", names = "--device-tree", description = "ARM64: use a full device tree instead of ACPI")
     boolean deviceTree;
@@ -53,6 +59,7 @@ public final class BootOptions implements OptionGroup {
                 implemented("--kernel", ctx::guestInputFile),
                 implemented("--initrd", ctx::guestInputFile),
                 implemented("--cmdline", v -> { }),
+                implementedFlag("--pvh"),
                 unsupported("--device-tree", AARCH64, null),
                 parsedOnly("--igvm", "bundle loader-igvm", ValueChecks::nonEmpty),
                 parsedOnly("--igvm-personality", "bundle loader-igvm", v -> ValueChecks.choice(v, "uefi", "linux-direct")),
@@ -67,6 +74,10 @@ public final class BootOptions implements OptionGroup {
 
     public String initrd() {
         return initrd;
+    }
+
+    public boolean pvh() {
+        return pvh;
     }
 
     public List<String> cmdline() {
