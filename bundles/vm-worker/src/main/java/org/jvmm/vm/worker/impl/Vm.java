@@ -39,6 +39,7 @@ public final class Vm implements VmControl {
     private final VpSet vps;
     private final GuestEvents events;
     private final GuestMemoryAccess memory;
+    private final RunReport report = new RunReport(System::nanoTime);
     private volatile OptionalInt exitStatus = OptionalInt.empty();
 
     Vm(VmParts parts, EventRelay relay) {
@@ -140,7 +141,7 @@ public final class Vm implements VmControl {
         locked(() -> {
             state.check("stop", STOPPING);
             state.moveTo(STOPPING);
-            String problems = release();
+            String problems = release(reason);
             state.moveTo(STOPPED, problems.isEmpty() ? reason : reason + " (" + problems + ")");
         });
     }
@@ -241,10 +242,12 @@ public final class Vm implements VmControl {
         parts.clock().resume();
         parts.poll().resume();
         vps.resumeAll();
+        report.resumed();
     }
 
     private void haltAll() {
         vps.pauseAll(TIMEOUT);
+        report.halted();
         if (!parts.poll().pause(TIMEOUT)) {
             throw new IllegalStateException("the device poll thread did not pause within " + TIMEOUT.toMillis() + " ms");
         }
@@ -259,9 +262,16 @@ public final class Vm implements VmControl {
         }
     }
 
-    /** Ends the threads and closes partition, memory and registry; returns what went wrong, or "". */
-    private String release() {
+    /**
+     * Ends the threads, logs the stop line with {@code reason}, and closes partition, memory and
+     * registry; returns what went wrong, or "".
+     */
+    private String release(String reason) {
         List<Integer> alive = vps.stopAll(TIMEOUT);
+        report.halted();
+        if (LOG.isLoggable(Level.INFO)) {
+            LOG.log(Level.INFO, report.stopLine(parts.name(), reason, parts.partition()));
+        }
         StringBuilder problems = new StringBuilder();
         if (!parts.poll().stop(TIMEOUT)) {
             problems.append("the device poll thread did not end; ");

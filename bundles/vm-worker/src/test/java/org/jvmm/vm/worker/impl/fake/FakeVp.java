@@ -25,6 +25,7 @@ public final class FakeVp implements VirtualProcessor {
     private boolean stopRequested;
     private int runs;
     private int resets;
+    private volatile long retired = -1;
     private GeneralRegisters regs = GeneralRegisters.of(new long[16], 0xFFF0, 2);
 
     public FakeVp(int index) {
@@ -164,9 +165,15 @@ public final class FakeVp implements VirtualProcessor {
         throw new UnsupportedOperationException("fake vp: fixed debug registers");
     }
 
+    /** Makes {@link #instructionsRetired()} report {@code count} (-1, the start value: unknown). */
+    public FakeVp retired(long count) {
+        retired = count;
+        return this;
+    }
+
     @Override
     public long instructionsRetired() {
-        return -1;
+        return retired;
     }
 
     @Override
