@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.jvmm.vm.worker.impl.WorkerFixture.config;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -150,9 +149,7 @@ class VmLaunchTest {
     }
 
     private static void load(BootContext ctx, AtomicInteger loads) throws BootException {
-        if (loads.incrementAndGet() < 0) {
-            throw new BootException("bzImage: No such file or directory");
-        }
+        loads.incrementAndGet();
         LoadMode.LinuxDirect linux = (LoadMode.LinuxDirect) ctx.loadMode();
         byte[] cmdline = linux.cmdline().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         ctx.memory().write(0x20000, cmdline, 0, cmdline.length);
@@ -161,6 +158,5 @@ class VmLaunchTest {
         ctx.publish("kernel", n -> n.field("file", linux.kernel()));
         assertEquals(1, ctx.processorCount());
         assertEquals(List.of(), ctx.chipsetDevices());
-        assertEquals(Map.of(), Map.of());
     }
 }
