@@ -15,6 +15,8 @@ import org.jvmm.hv.emu.impl.cpu.mmu.CodePages;
 import org.jvmm.hv.emu.impl.vp.ChipsetLink;
 import org.jvmm.hv.emu.impl.vp.EmuVp;
 import org.jvmm.hv.emu.impl.vp.InstructionClock;
+import org.jvmm.hv.emu.impl.cpu.jit.Jit;
+import org.jvmm.hv.emu.impl.cpu.jit.Translator;
 import org.jvmm.hv.emu.impl.vp.PartitionParts;
 import org.jvmm.inspect.InspectNode;
 
@@ -33,6 +35,8 @@ public final class EmuPartition implements Partition {
     private final ApicBus apicBus;
     private final EmuVp[] vps;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Block translation for all processors, or null when it is off. */
+    private final Translator translator;
 
     EmuPartition(PartitionConfig config) throws HypervisorException {
         CpuModel model = config.cpuModel();
@@ -53,8 +57,11 @@ public final class EmuPartition implements Partition {
         ChipsetLink chipset = new ChipsetLink();
         ApicFeatures features = new ApicFeatures(model.x2apic(), true, PHYSICAL_ADDRESS_BITS);
         apicBus = new ApicBus(clock, features, chipset::acknowledgePic, chipset::handleEoi);
+        int threshold = Jit.configuredThreshold();
+        translator = threshold == 0 ? null
+                : Jit.configuredAsync() ? Translator.background("jvmm-jit") : Translator.synchronous();
         PartitionParts parts = new PartitionParts(phys, new CodePages(phys.ram().byteSize()), clock, apicBus,
-                features, chipset);
+                features, chipset, translator == null ? null : new Jit(threshold, translator));
         vps = new EmuVp[config.processorCount()];
         for (int i = 0; i < vps.length; i++) {
             vps[i] = new EmuVp(i, parts);
@@ -101,6 +108,9 @@ public final class EmuPartition implements Partition {
         if (closed.compareAndSet(false, true)) {
             for (EmuVp vp : vps) {
                 vp.requestStop();
+            }
+            if (translator != null) {
+                translator.close();
             }
         }
     }

@@ -5,6 +5,8 @@ import org.jvmm.hv.emu.impl.cpu.decode.BlockBuilder;
 import org.jvmm.hv.emu.impl.cpu.decode.BlockCache;
 import org.jvmm.hv.emu.impl.cpu.decode.Insn;
 import org.jvmm.hv.emu.impl.cpu.exec.Exec;
+import org.jvmm.hv.emu.impl.cpu.jit.CompiledBlock;
+import org.jvmm.hv.emu.impl.cpu.jit.Jit;
 import org.jvmm.hv.emu.impl.cpu.mmu.CodePages;
 import org.jvmm.hv.emu.impl.cpu.mmu.Mmu;
 import org.jvmm.hv.emu.impl.cpu.sys.Interrupts;
@@ -36,6 +38,10 @@ public final class Cpu {
     /** An NMI is being handled: further NMIs wait for IRET. */
     public boolean nmiBlocked;
     private long retired;
+    /** Block translation policy, or null when every block is interpreted. */
+    private Jit jit = Jit.fromConfiguration();
+    /** Set by a translated block that stops early: the index of the instruction that left something pending. */
+    public int jitIndex;
     private String shutdownReason;
 
     /** A CPU with its own code-page tracking (a single-processor machine). */
@@ -97,6 +103,19 @@ public final class Cpu {
     public void requestStop() {
         stopRequested = true;
         attention = true;
+    }
+
+    /** True when something asked this CPU to look at its interrupts or to stop (translated loops poll it). */
+    public boolean attention() {
+        return attention;
+    }
+
+    public Jit jit() {
+        return jit;
+    }
+
+    public void setJit(Jit jit) {
+        this.jit = jit;
     }
 
     /** Instructions retired since creation. */
@@ -177,23 +196,40 @@ public final class Cpu {
             prev = null;
             int n = b.count;
             boolean singleStep = (s.flags & Flags.TF) != 0 && !s.shadow;
+            boolean whole = true;
             if (s.shadow || singleStep) {
                 n = 1;
                 s.shadow = false;
+                whole = false;
             }
             if (n > left) {
                 n = (int) left;
+                whole = false;
             }
             Insn[] ins = b.insns;
+            CompiledBlock compiled = b.compiled;
+            if (compiled == null && jit != null && ++b.execs == jit.threshold()) {
+                jit.hot(b);
+                compiled = b.compiled;
+            }
             int i = 0;
-            for (; i < n; i++) {
-                Insn in = ins[i];
-                s.rip = in.nextRip;
-                Exec.exec(this, in);
-                if (s.pending != 0) {
-                    break;
+            long extra = 0;
+            if (compiled != null && whole) {
+                long done = compiled.run(this, ins, left);
+                i = s.pending == 0 ? n : jitIndex;
+                extra = done - i;
+            } else {
+                for (; i < n; i++) {
+                    Insn in = ins[i];
+                    s.rip = in.nextRip;
+                    Exec.exec(this, in);
+                    if (s.pending != 0) {
+                        break;
+                    }
                 }
             }
+            retired += extra;
+            left -= extra;
             if (trace != null) {
                 trace.block(b, i < n ? i + 1 : n);
             }

@@ -40,6 +40,7 @@ public final class EmuVp implements VirtualProcessor {
         this.apic = parts.apicBus().addApic(index, index == 0, loop::kick);
         loop.setApic(apic);
         bus.connect(apic, loop::apicWritten);
+        cpu.setJit(parts.jit());
         cpu.setClock(parts.clock());
         cpu.cpuid.setTscHz(parts.clock().tscHz());
         cpu.cpuid.setApicFeatures(parts.apicFeatures().x2apic(), parts.apicFeatures().tscDeadline());

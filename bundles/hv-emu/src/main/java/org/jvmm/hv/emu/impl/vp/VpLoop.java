@@ -21,6 +21,7 @@ import org.jvmm.hv.emu.impl.cpu.PhysicalMemory;
  */
 final class VpLoop {
     private static final System.Logger TRACE_LOG = System.getLogger(CpuTrace.LOGGER);
+    private static final System.Logger LOG = System.getLogger(VpLoop.class.getName());
     enum Phase { IDLE, RUNNING, HALTED, WAITING_FOR_SIPI }
 
     private static final int CODE_BYTES = 15;
@@ -56,6 +57,9 @@ final class VpLoop {
 
     VpExit run() {
         runner = Thread.currentThread();
+        long startNanos = System.nanoTime();
+        long startRetired = cpu.retired();
+        long startCpu = LOG.isLoggable(System.Logger.Level.DEBUG) ? threadCpuNanos() : 0;
         VpExit exit;
         try {
             exit = loop();
@@ -66,11 +70,26 @@ final class VpLoop {
             phase = Phase.IDLE;
         }
         lastExit = exit;
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            long n = cpu.retired() - startRetired;
+            double secs = (System.nanoTime() - startNanos) / 1e9;
+            var jit = cpu.jit();
+            LOG.log(System.Logger.Level.DEBUG, ("vp %d: %s after %,d instructions in %.2f s (%.1f M/s, thread cpu %.2f s);"
+                    + " %,d retired in all%s").formatted(index, exit, n, secs, n / secs / 1e6,
+                    (threadCpuNanos() - startCpu) / 1e9, cpu.retired(), jit == null ? ""
+                            : "; %d blocks translated in %.2f s, %d declined".formatted(jit.translator().translated(),
+                                    jit.translator().translateNanos() / 1e9, jit.translator().declined())));
+        }
         if (cpu.trace() != null && (exit instanceof VpExit.Shutdown || exit instanceof VpExit.EmulationFailure)) {
             TRACE_LOG.log(System.Logger.Level.WARNING, "vp " + index + ": " + exit + "\n"
                     + cpu.trace().dump(cpu.s, memory.ram()) + CodePeek.gdt(cpu.s, memory, 16));
         }
         return exit;
+    }
+
+    private static long threadCpuNanos() {
+        java.lang.management.ThreadMXBean b = java.lang.management.ManagementFactory.getThreadMXBean();
+        return b.isCurrentThreadCpuTimeSupported() ? b.getCurrentThreadCpuTime() : 0;
     }
 
     /** Something for this VP changed (an interrupt, NMI, INIT, SIPI): make it look, wake it if asleep. */

@@ -1,5 +1,6 @@
 package org.jvmm.hv.emu.impl.cpu.decode;
 
+import org.jvmm.hv.emu.impl.cpu.jit.CompiledBlock;
 import org.jvmm.hv.emu.impl.cpu.mmu.CodePages;
 
 /**
@@ -21,6 +22,10 @@ public final class Block {
     public final long host2;
     public final long lin2;
     public final int gen2;
+    /** Executions so far (counted up to the translation threshold). */
+    public int execs;
+    /** The translation of this block, or null while it is interpreted. */
+    public volatile CompiledBlock compiled;
     /** Two recently taken successors in the same code page (block chaining). */
     private Block succ0;
     private Block succ1;

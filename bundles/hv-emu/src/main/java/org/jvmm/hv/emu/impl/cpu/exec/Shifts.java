@@ -12,7 +12,7 @@ import org.jvmm.hv.emu.impl.cpu.decode.Insn;
 import org.jvmm.hv.emu.impl.cpu.mmu.Mmu;
 
 /** ROL ROR RCL RCR SHL SHR SAL SAR, SHLD, SHRD. */
-final class Shifts {
+public final class Shifts {
 
     static final int ROL = 0, ROR = 1, RCL = 2, RCR = 3, SHL = 4, SHR = 5, SAL = 6, SAR = 7;
 
@@ -47,7 +47,7 @@ final class Shifts {
     }
 
     /** Shifts or rotates {@code a} by a non-zero masked count; sets flags. */
-    static long apply(CpuState s, int kind, int osz, long a, int count) {
+    public static long apply(CpuState s, int kind, int osz, long a, int count) {
         int bits = osz * 8;
         long m = mask(osz);
         long sign = 1L << (bits - 1);

@@ -34,6 +34,8 @@ public final class Mmu {
     int base;
     private boolean user;
     private boolean anyLarge;
+    /** RAM offset found by the last {@link #rmwRead}, or {@link #NOT_RAM}. */
+    private long rmwHost;
 
     private final CpuState s;
     private final PhysicalMemory phys;
@@ -226,6 +228,32 @@ public final class Mmu {
             case 2 -> wr16(lin, v);
             case 4 -> wr32(lin, v);
             default -> wr64(lin, v);
+        }
+    }
+
+    // ---- read-modify-write for translated code ----
+
+    /**
+     * The read half of a read-modify-write of {@code size} bytes at {@code lin}: checks write access
+     * first, as the processor does, and returns the old value (0 after a fault). Follow it with
+     * {@link #rmwWrite} when no fault is pending.
+     */
+    public long rmwRead(long lin, int size) {
+        long h = hostForWrite(lin, size);
+        rmwHost = h;
+        if (h >= 0) {
+            return readHost(h, size);
+        }
+        return h == NOT_RAM ? read(lin, size) : 0;
+    }
+
+    /** The write half of the read-modify-write {@link #rmwRead} began at {@code lin}. */
+    public void rmwWrite(long lin, int size, long v) {
+        long h = rmwHost;
+        if (h >= 0) {
+            writeHost(h, size, v);
+        } else {
+            write(lin, size, v);
         }
     }
 

@@ -1,0 +1,126 @@
+package org.jvmm.hv.emu.impl.cpu.jit;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jvmm.hv.emu.impl.cpu.decode.Block;
+import org.jvmm.hv.emu.impl.cpu.decode.Op;
+
+/**
+ * Translates blocks with {@link BlockCompiler}, either on the caller's thread or on a background
+ * thread of its own (one per partition), so that a processor keeps interpreting while its hot blocks
+ * are translated. A translated block is published through {@link Block#compiled}. Counts what it did.
+ */
+public final class Translator implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Translator.class.getName());
+    private static final int QUEUE = 4096;
+    private static final int MAX_FAILURE_REPORTS = 10;
+
+    private final BlockingQueue<Block> queue;
+    private final Thread thread;
+    private final AtomicLong translated = new AtomicLong();
+    private final AtomicLong declined = new AtomicLong();
+    private final AtomicLong nanos = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+
+    private Translator(boolean background, String name) {
+        if (background) {
+            queue = new ArrayBlockingQueue<>(QUEUE);
+            thread = Thread.ofPlatform().daemon().name(name).unstarted(this::work);
+            thread.start();
+        } else {
+            queue = null;
+            thread = null;
+        }
+    }
+
+    /** Translates on the thread that asks. */
+    public static Translator synchronous() {
+        return new Translator(false, null);
+    }
+
+    /** Translates on a daemon thread named {@code name}; stop it with {@link #close()}. */
+    public static Translator background(String name) {
+        return new Translator(true, name);
+    }
+
+    /**
+     * Asks for {@code b} to be translated. Returns false when the request was dropped (the background
+     * queue is full): the caller may ask again later.
+     */
+    public boolean request(Block b) {
+        if (queue == null) {
+            translate(b);
+            return true;
+        }
+        return queue.offer(b);
+    }
+
+    private void work() {
+        try {
+            while (true) {
+                translate(queue.take());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void translate(Block b) {
+        if (!BlockCompiler.eligible(b)) {
+            declined.incrementAndGet();
+            return;
+        }
+        long start = System.nanoTime();
+        CompiledBlock c;
+        try {
+            c = BlockCompiler.compile(b);
+        } catch (IllegalStateException e) {
+            if (failures.getAndIncrement() < MAX_FAILURE_REPORTS) {
+                LOG.log(System.Logger.Level.WARNING, e.getMessage() + " (ops " + ops(b) + "); it stays interpreted", e);
+            }
+            c = null;
+        }
+        nanos.addAndGet(System.nanoTime() - start);
+        (c == null ? declined : translated).incrementAndGet();
+        b.compiled = c;
+    }
+
+    private static String ops(Block b) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < b.count; i++) {
+            sb.append(i == 0 ? "" : " ").append(Op.name(b.insns[i].op));
+        }
+        return sb.toString();
+    }
+
+    /** Blocks waiting for the background thread (0 when translating synchronously). */
+    public int backlog() {
+        return queue == null ? 0 : queue.size();
+    }
+
+    public long translated() {
+        return translated.get();
+    }
+
+    public long declined() {
+        return declined.get();
+    }
+
+    public long translateNanos() {
+        return nanos.get();
+    }
+
+    public long failures() {
+        return failures.get();
+    }
+
+    /** Stops the background thread; requests made afterwards are dropped. */
+    @Override
+    public void close() {
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+}
