@@ -1,5 +1,6 @@
 package org.jvmm.hv.api;
 
+import java.util.Optional;
 import org.jvmm.guestmem.GuestMemory;
 import org.jvmm.inspect.Inspectable;
 import org.osgi.annotation.versioning.ConsumerType;
@@ -25,6 +26,15 @@ public interface Partition extends AutoCloseable, Inspectable {
      * backend acknowledges through {@link CpuIo#acknowledgePicInterrupt()}.
      */
     void setPicOutput(boolean asserted);
+
+    /**
+     * The deterministic guest time the chipset's clock and device timers must follow, when the
+     * partition was created {@link PartitionConfig#deterministic() deterministic} and the backend
+     * offers it; empty when guest time follows the host clock.
+     */
+    default Optional<DeterministicTime> deterministicTime() {
+        return Optional.empty();
+    }
 
     /** Puts every processor in its architectural power-on state. Processors must not be running. */
     void reset();

@@ -1,8 +1,10 @@
 package org.jvmm.hv.emu.impl;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jvmm.guestmem.GuestMemory;
 import org.jvmm.hv.api.CpuModel;
+import org.jvmm.hv.api.DeterministicTime;
 import org.jvmm.hv.api.HypervisorException;
 import org.jvmm.hv.api.InterruptRequest;
 import org.jvmm.hv.api.Partition;
@@ -24,7 +26,8 @@ import org.jvmm.inspect.InspectNode;
  * A partition of emulated processors over guest memory: one {@link EmuVp} per processor, each with its
  * local APIC (APIC ID = index, processor 0 the BSP) on one {@link ApicBus}; chipset interrupts go to
  * that bus. All processors share the guest clock: a host-monotonic TSC at the model's frequency, or in
- * deterministic mode an {@link InstructionClock} driven by retired instructions.
+ * deterministic mode an {@link InstructionClock} driven by retired instructions, which the chipset
+ * then follows too ({@link #deterministicTime()}).
  */
 public final class EmuPartition implements Partition {
     /** Physical address bits the CPU reports (CPUID 0x80000008) and the APIC accepts. */
@@ -37,6 +40,8 @@ public final class EmuPartition implements Partition {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Block translation for all processors, or null when it is off. */
     private final Translator translator;
+    /** Deterministic time, or null when guest time follows the host clock. */
+    private final InstructionClock instructionClock;
 
     EmuPartition(PartitionConfig config) throws HypervisorException {
         CpuModel model = config.cpuModel();
@@ -52,8 +57,8 @@ public final class EmuPartition implements Partition {
         } catch (IllegalStateException e) {
             throw new HypervisorException("guest memory: " + e.getMessage(), e);
         }
-        GuestClock clock = config.deterministic() ? new InstructionClock(model.tscFrequencyHz())
-                : GuestClock.host(model.tscFrequencyHz());
+        instructionClock = config.deterministic() ? new InstructionClock(model.tscFrequencyHz()) : null;
+        GuestClock clock = instructionClock != null ? instructionClock : GuestClock.host(model.tscFrequencyHz());
         ChipsetLink chipset = new ChipsetLink();
         ApicFeatures features = new ApicFeatures(model.x2apic(), true, PHYSICAL_ADDRESS_BITS);
         apicBus = new ApicBus(clock, features, chipset::acknowledgePic, chipset::handleEoi);
@@ -94,6 +99,11 @@ public final class EmuPartition implements Partition {
     @Override
     public void setPicOutput(boolean asserted) {
         apicBus.setPicOutput(asserted);
+    }
+
+    @Override
+    public Optional<DeterministicTime> deterministicTime() {
+        return Optional.ofNullable(instructionClock);
     }
 
     @Override

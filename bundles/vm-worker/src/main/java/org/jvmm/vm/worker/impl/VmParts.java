@@ -5,7 +5,7 @@ import org.jvmm.hv.api.Partition;
 import org.jvmm.vm.config.VmConfig;
 import org.jvmm.vm.worker.impl.boot.VmBootContext;
 import org.jvmm.vm.worker.impl.chipset.ChipsetBus;
-import org.jvmm.vm.worker.impl.chipset.HostVmClock;
+import org.jvmm.vm.worker.impl.chipset.ChipsetClock;
 import org.jvmm.vm.worker.impl.chipset.InterruptRouter;
 import org.jvmm.vm.worker.impl.chipset.PollLoop;
 import org.jvmm.vm.worker.impl.hypervisor.HypervisorSelection;
@@ -15,5 +15,5 @@ import org.jvmm.vmm.resource.ChildRegistry;
 /** Everything a launched VM is made of. */
 record VmParts(String name, VmConfig config, HypervisorSelection hypervisor, GuestMemory memory,
         Partition partition, ChildRegistry registry, ChipsetBus bus, InterruptRouter router, PollLoop poll,
-        HostVmClock clock, BootLoader loader, VmBootContext boot) {
+        ChipsetClock clock, BootLoader loader, VmBootContext boot) {
 }

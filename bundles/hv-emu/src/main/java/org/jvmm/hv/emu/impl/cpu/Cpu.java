@@ -40,8 +40,8 @@ public final class Cpu {
     private long retired;
     /** Block translation policy, or null when every block is interpreted. */
     private Jit jit = Jit.fromConfiguration();
-    /** Set by a translated block that stops early: the index of the instruction that left something pending. */
-    public int jitIndex;
+    /** Set by a translated region that stops early: the address of the instruction that left something pending. */
+    public long jitRip;
     private String shutdownReason;
 
     /** A CPU with its own code-page tracking (a single-processor machine). */
@@ -209,27 +209,21 @@ public final class Cpu {
             Insn[] ins = b.insns;
             CompiledBlock compiled = b.compiled;
             if (compiled == null && jit != null && ++b.execs == jit.threshold()) {
-                jit.hot(b);
+                jit.hot(b, cache);
                 compiled = b.compiled;
             }
-            int i = 0;
-            long extra = 0;
             if (compiled != null && whole) {
-                long done = compiled.run(this, ins, left);
-                i = s.pending == 0 ? n : jitIndex;
-                extra = done - i;
-            } else {
-                for (; i < n; i++) {
-                    Insn in = ins[i];
-                    s.rip = in.nextRip;
-                    Exec.exec(this, in);
-                    if (s.pending != 0) {
-                        break;
-                    }
+                int outcome = runCompiled(compiled, b, left);
+                if (outcome != 0) {
+                    return outcome;
                 }
+                left -= lastRun;
+                if (lastPending == 0) {
+                    prev = b;
+                }
+                continue;
             }
-            retired += extra;
-            left -= extra;
+            int i = Exec.run(this, ins, 0, n);
             if (trace != null) {
                 trace.block(b, i < n ? i + 1 : n);
             }
@@ -270,6 +264,39 @@ public final class Cpu {
                 }
             }
         }
+    }
+
+    /** Instructions retired by the last {@link #runCompiled}, and what it left pending. */
+    private long lastRun;
+    private int lastPending;
+
+    /**
+     * Runs a translated region and settles what it left pending as the interpreter would; returns an
+     * {@link Outcome} to stop with, or 0 to go on.
+     */
+    private int runCompiled(CompiledBlock compiled, Block b, long left) {
+        long done = compiled.run(this, left);
+        int p = s.pending;
+        if (p != 0) {
+            if ((p & CpuState.P_EXC) != 0 && !s.excSoftware) {
+                s.rip = jitRip;
+            } else {
+                done++;
+            }
+        }
+        retired += done;
+        lastRun = done;
+        lastPending = p;
+        if (trace != null) {
+            trace.block(b, b.count);
+        }
+        if ((p & CpuState.P_EXC) != 0) {
+            return deliverPending() ? 0 : Outcome.SHUTDOWN;
+        }
+        if ((p & CpuState.P_HALT) != 0) {
+            s.halted = true;
+        }
+        return (p & CpuState.P_SHUTDOWN) != 0 ? Outcome.SHUTDOWN : 0;
     }
 
     private Block block() {

@@ -37,6 +37,9 @@ public final class EmuVp implements VirtualProcessor {
             icount.add(cpu);
         }
         this.loop = new VpLoop(index, cpu, parts.memory(), icount);
+        if (icount != null && index == 0) {
+            icount.listenForDeviceTimer(loop::deviceTimerChanged);
+        }
         this.apic = parts.apicBus().addApic(index, index == 0, loop::kick);
         loop.setApic(apic);
         bus.connect(apic, loop::apicWritten);

@@ -2,6 +2,8 @@ package org.jvmm.hv.emu.impl.vp;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jvmm.hv.api.DeterministicTime;
+import org.jvmm.hv.api.DeviceTimer;
 import org.jvmm.hv.emu.impl.cpu.Cpu;
 import org.jvmm.hv.emu.impl.cpu.GuestClock;
 
@@ -11,13 +13,18 @@ import org.jvmm.hv.emu.impl.cpu.GuestClock;
  * The TSC and the APIC timers both follow it, so with one processor the same guest and inputs see the
  * same time at the same instruction every run. (With several processors on their own threads the sum
  * of their counts still advances time, but the interleaving, and so the result, is not reproducible.)
+ * The chipset's clock reads it too, and its device timer runs on processor 0's thread (see
+ * {@link DeterministicTime}).
  */
-public final class InstructionClock implements GuestClock {
+public final class InstructionClock implements GuestClock, DeterministicTime {
     private static final long NS = 1_000_000_000L;
 
     private final long hz;
     private final AtomicLong skipped = new AtomicLong();
     private volatile Cpu[] cpus = new Cpu[0];
+    private volatile DeviceTimer deviceTimer;
+    /** Tells processor 0's loop that the device deadline may have moved; set when processor 0 is built. */
+    private volatile Runnable deviceTimerListener = () -> { };
 
     public InstructionClock(long hz) {
         this.hz = hz;
@@ -30,7 +37,8 @@ public final class InstructionClock implements GuestClock {
     }
 
     /** Guest nanoseconds: instructions retired by every processor plus the time skipped in halts. */
-    long nanos() {
+    @Override
+    public long nanos() {
         long n = skipped.get();
         for (Cpu c : cpus) {
             n += c.retired();
@@ -44,6 +52,27 @@ public final class InstructionClock implements GuestClock {
         if (gap > 0) {
             skipped.addAndGet(gap);
         }
+    }
+
+    @Override
+    public void setDeviceTimer(DeviceTimer timer) {
+        deviceTimer = timer;
+        deviceTimerChanged();
+    }
+
+    @Override
+    public void deviceTimerChanged() {
+        deviceTimerListener.run();
+    }
+
+    /** The chipset's device timer, or null. */
+    DeviceTimer deviceTimer() {
+        return deviceTimer;
+    }
+
+    /** Processor 0's loop, told of {@link #deviceTimerChanged()}. */
+    void listenForDeviceTimer(Runnable listener) {
+        deviceTimerListener = listener;
     }
 
     @Override

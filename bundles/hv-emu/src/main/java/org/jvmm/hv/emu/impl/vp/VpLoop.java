@@ -1,6 +1,7 @@
 package org.jvmm.hv.emu.impl.vp;
 
 import java.util.concurrent.locks.LockSupport;
+import org.jvmm.hv.api.DeviceTimer;
 import org.jvmm.hv.api.VpExit;
 import org.jvmm.hv.emu.impl.apic.LocalApic;
 import org.jvmm.hv.emu.impl.cpu.Cpu;
@@ -16,7 +17,10 @@ import org.jvmm.hv.emu.impl.cpu.PhysicalMemory;
  * A halted processor sleeps (parks) until a kick (interrupt, NMI, INIT/SIPI), its timer deadline or a
  * stop request; it never spins. HLT with interrupts disabled and nothing else able to wake it returns
  * {@link VpExit.Halted}. Under deterministic time ({@link InstructionClock}) a halt with a timer armed
- * skips ahead to its deadline instead of sleeping. A shutdown (triple fault) is latched until INIT,
+ * skips ahead to its deadline instead of sleeping. There processor 0 also runs the chipset's
+ * {@link DeviceTimer}: slices end at its deadline too, it runs between slices, and a halt skips to the
+ * earlier of the two deadlines (up to {@link #MAX_IDLE_SKIPS} skips in a row that wake nothing, then
+ * it sleeps until a kick so that masked timers do not spin). A shutdown (triple fault) is latched until INIT,
  * reset or a register write.
  */
 final class VpLoop {
@@ -25,6 +29,8 @@ final class VpLoop {
     enum Phase { IDLE, RUNNING, HALTED, WAITING_FOR_SIPI }
 
     private static final int CODE_BYTES = 15;
+    /** Deterministic halts that may skip to a deadline in a row without the CPU retiring anything. */
+    static final int MAX_IDLE_SKIPS = 10_000;
 
     private final int index;
     private final Cpu cpu;
@@ -40,6 +46,8 @@ final class VpLoop {
     private VpExit.Shutdown shutdown;
     /** The retired count at the last deterministic skip to a timer deadline. */
     private long retiredAtSkip = -1;
+    /** Skips in a row after which the CPU had retired nothing. */
+    private int idleSkips;
     /** The timer deadline the running slice was sized for (clock nanoseconds), or Long.MAX_VALUE. */
     private long sliceDeadline = Long.MAX_VALUE;
 
@@ -116,6 +124,15 @@ final class VpLoop {
         }
     }
 
+    /** The device timer's deadline may have moved earlier (any thread): end the slice, wake a halt. */
+    void deviceTimerChanged() {
+        cpu.requestStop();
+        Thread t = runner;
+        if (t != null && t != Thread.currentThread()) {
+            LockSupport.unpark(t);
+        }
+    }
+
     void requestStop() {
         stopRequested = true;
         cpu.requestStop();
@@ -171,6 +188,11 @@ final class VpLoop {
             phase = Phase.RUNNING;
             long toDeadline = serviceTimer();
             sliceDeadline = toDeadline == Long.MAX_VALUE ? Long.MAX_VALUE : apic.nextTimerDeadlineNanos();
+            long toDevices = serviceDevices();
+            if (toDevices < toDeadline) {
+                toDeadline = toDevices;
+                sliceDeadline = instructionClock.nanos() + toDevices;
+            }
             long budget = slice.next(toDeadline);
             long retired = cpu.retired();
             long start = System.nanoTime();
@@ -215,6 +237,38 @@ final class VpLoop {
         return deadline - now;
     }
 
+    /** The chipset's device timer when this is processor 0 under deterministic time, else null. */
+    private DeviceTimer deviceTimer() {
+        return index == 0 && instructionClock != null ? instructionClock.deviceTimer() : null;
+    }
+
+    /** Runs the device timer if due; nanoseconds to its next deadline (0 if due again), or Long.MAX_VALUE. */
+    private long serviceDevices() {
+        DeviceTimer timer = deviceTimer();
+        if (timer == null) {
+            return Long.MAX_VALUE;
+        }
+        long now = instructionClock.nanos();
+        if (deviceDeadline(timer) <= now) {
+            timer.run(now);
+        }
+        long deadline = deviceDeadline(timer);
+        return deadline == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, deadline - now);
+    }
+
+    /** The device timer's next deadline, "as soon as possible" as 0 so that differences cannot overflow. */
+    private static long deviceDeadline(DeviceTimer timer) {
+        return Math.max(0, timer.nextDeadlineNanos());
+    }
+
+    /** Whether a deterministic halt may skip ahead: not after {@link #MAX_IDLE_SKIPS} that woke nothing. */
+    private boolean maySkip() {
+        if (cpu.retired() != retiredAtSkip) {
+            idleSkips = 0;
+        }
+        return idleSkips < MAX_IDLE_SKIPS;
+    }
+
     /** Sleeps until something may wake the CPU; {@link VpExit.Halted} when nothing can. */
     private VpExit sleepInHalt() {
         CpuState s = cpu.s;
@@ -222,12 +276,15 @@ final class VpLoop {
         if ((s.flags & Flags.IF) == 0 && !nmi && !apic.startupEventPending()) {
             return new VpExit.Halted(s.rip);
         }
-        long deadline = apic.nextTimerDeadlineNanos();
+        DeviceTimer devices = deviceTimer();
+        long deadline = Math.min(apic.nextTimerDeadlineNanos(),
+                devices == null ? Long.MAX_VALUE : deviceDeadline(devices));
         if (instructionClock != null && deadline != Long.MAX_VALUE && (s.flags & Flags.IF) != 0
-                && cpu.retired() != retiredAtSkip) {
-            // Nothing runs meanwhile: jump to the timer. If the last jump woke nothing (the timer's
-            // interrupt is masked), sleep until a kick instead of jumping from deadline to deadline.
+                && maySkip()) {
+            // Nothing runs meanwhile: jump to the timer. If many jumps in a row woke nothing (the
+            // timers' interrupts are masked), sleep until a kick instead of jumping from deadline to deadline.
             retiredAtSkip = cpu.retired();
+            idleSkips++;
             instructionClock.skipTo(deadline);
             return null;
         }

@@ -69,6 +69,31 @@ class JitDifferentialTest extends AsmTestBase {
     }
 
     @Test
+    void regionsOfSeveralBlocksMatchTheInterpreter() {
+        String[] loops = {
+            // an if/else inside a loop: four blocks in one page
+            "mov ecx, 3000\n1: test ecx, 1\njz 2f\nadd rax, rcx\njmp 3f\n2: sub rbx, rcx\nrol rbx, 3\n"
+                    + "3: imul rax, rbx\ndec ecx\njnz 1b\nhlt",
+            // a call and a return inside the loop; flags live across the blocks
+            "mov ecx, 2000\n1: call 5f\nadc rax, rbx\ndec ecx\njnz 1b\nhlt\n5: add rbx, rcx\ncmp rbx, rax\nret",
+            // a fault in the second block of a region after a few hundred passes
+            "mov rdx, 0x200000\nmov ecx, 1000\n1: add rax, rcx\ntest ecx, 7\njnz 2f\nadd rdx, 0x1000000\n"
+                    + "2: add rbx, [rdx]\ndec ecx\njnz 1b\nhlt",
+        };
+        List<byte[]> code = Asm.assembleMany(List.of(loops));
+        for (int p = 0; p < loops.length; p++) {
+            TestMachine a = machine(code.get(p), null, p);
+            TestMachine b = machine(code.get(p), new Jit(50), p);
+            int oa = a.cpu.run(10_000_000);
+            int ob = b.cpu.run(10_000_000);
+            assertEquals(Outcome.name(oa), Outcome.name(ob), loops[p]);
+            same(loops[p], a, b);
+            var t = b.cpu.jit().translator();
+            assertTrue(t.translated() > 0 && t.blocks() > t.translated(), "regions of several blocks: " + loops[p]);
+        }
+    }
+
+    @Test
     void aFaultInTheMiddleOfATranslatedBlockLeavesTheSameState() {
         // The load from the unmapped page faults with an empty IDT: both machines shut down at it.
         String source = "add rax, rbx\nmov [rsi], rax\nmov rdx, 0x7fff00000000\nsub rbx, 7\n"

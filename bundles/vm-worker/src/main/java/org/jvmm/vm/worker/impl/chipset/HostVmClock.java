@@ -1,15 +1,13 @@
 package org.jvmm.vm.worker.impl.chipset;
 
 import java.util.function.LongSupplier;
-import org.jvmm.chipset.api.VmClock;
 
 /**
  * VM time from the host's monotonic clock, minus the time the VM spent paused; it starts at 0,
- * stopped. In deterministic mode VM time should follow retired instructions instead (QEMU's
- * icount); that clock belongs with the emulator backend, and replaces this one where the
- * worker creates the clock.
+ * stopped. In deterministic mode the partition's instruction-driven time replaces it
+ * ({@link PartitionVmClock}).
  */
-public final class HostVmClock implements VmClock {
+public final class HostVmClock implements ChipsetClock {
     private record Snapshot(boolean running, long base, long frozen) {
     }
 
@@ -35,12 +33,14 @@ public final class HostVmClock implements VmClock {
         return snapshot.running();
     }
 
+    @Override
     public synchronized void pause() {
         if (snapshot.running()) {
             snapshot = new Snapshot(false, 0, nanos());
         }
     }
 
+    @Override
     public synchronized void resume() {
         Snapshot s = snapshot;
         if (!s.running()) {

@@ -11,18 +11,28 @@ import java.util.concurrent.locks.LockSupport;
 import org.jvmm.chipset.api.PollDevice;
 import org.jvmm.chipset.api.VmClock;
 import org.jvmm.chipset.api.Waker;
+import org.jvmm.hv.api.DeterministicTime;
+import org.jvmm.hv.api.DeviceTimer;
 import org.jvmm.inspect.InspectNode;
 
 /**
  * The chipset's poll thread: polls each device when its deadline (VM time) passes or its waker
  * fires, then sleeps until the earliest deadline. It starts paused, and pauses with the VM so
  * that devices see no work while VM time stands still.
+ *
+ * <p>In deterministic mode ({@link #onProcessor}) there is no thread: processor 0 polls the due and
+ * woken devices through a {@link DeviceTimer} between instructions, so timers fire at the same
+ * instruction every run. A waker asks processor 0 to look; woken by a guest access (a PIT or RTC
+ * reprogrammed) that is at a reproducible instruction, woken from a host thread (serial input) it is
+ * not, as the input itself is not.
  */
 public final class PollLoop {
     private static final long MAX_SLEEP_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final VmClock clock;
     private final String threadName;
+    /** Deterministic time whose processor 0 runs the polls, or null: the loop's own thread does. */
+    private final DeterministicTime processorTime;
     private final Map<PollDevice, Entry> byDevice = new IdentityHashMap<>();
     private final Object monitor = new Object();
     private volatile Entry[] active = new Entry[0];
@@ -32,8 +42,18 @@ public final class PollLoop {
     private boolean parked;
 
     public PollLoop(VmClock clock, String threadName) {
+        this(clock, threadName, null);
+    }
+
+    private PollLoop(VmClock clock, String threadName, DeterministicTime processorTime) {
         this.clock = clock;
         this.threadName = threadName;
+        this.processorTime = processorTime;
+    }
+
+    /** A loop whose polls run on processor 0 of {@code time}'s partition, in its time, from {@link #start()}. */
+    public static PollLoop onProcessor(DeterministicTime time) {
+        return new PollLoop(time::nanos, "none (processor 0)", time);
     }
 
     /** The waker of {@code device}; may be taken before the device is added. */
@@ -60,9 +80,16 @@ public final class PollLoop {
     }
 
     public synchronized void start() {
-        if (thread == null) {
+        if (processorTime != null) {
+            processorTime.setDeviceTimer(new ProcessorTimer());
+        } else if (thread == null) {
             thread = Thread.ofPlatform().name(threadName).daemon(true).start(this::run);
         }
+    }
+
+    /** The VM time the loop polls at. */
+    public VmClock clock() {
+        return clock;
     }
 
     /** Waits until the loop is parked; false if it did not park within {@code timeout}. */
@@ -97,6 +124,9 @@ public final class PollLoop {
         synchronized (monitor) {
             stopRequested = true;
             monitor.notifyAll();
+        }
+        if (processorTime != null) {
+            processorTime.setDeviceTimer(null);
         }
         Thread t = thread;
         if (t == null) {
@@ -153,6 +183,14 @@ public final class PollLoop {
         return next;
     }
 
+    private long earliestDeadline() {
+        long next = Long.MAX_VALUE;
+        for (Entry e : active) {
+            next = Math.min(next, e.deadline);
+        }
+        return next;
+    }
+
     private boolean anyWoken() {
         for (Entry e : active) {
             if (e.woken.get()) {
@@ -186,6 +224,24 @@ public final class PollLoop {
         }
     }
 
+    /** The polls as processor 0 runs them in deterministic mode; nothing is due while paused or stopped. */
+    private final class ProcessorTimer implements DeviceTimer {
+        @Override
+        public long nextDeadlineNanos() {
+            if (pauseRequested || stopRequested) {
+                return Long.MAX_VALUE;
+            }
+            return anyWoken() ? Long.MIN_VALUE : earliestDeadline();
+        }
+
+        @Override
+        public void run(long nowNanos) {
+            if (!pauseRequested && !stopRequested) {
+                pollDue(nowNanos);
+            }
+        }
+    }
+
     /** One polled device and its waker. */
     private final class Entry implements Waker {
         private final PollDevice device;
@@ -202,6 +258,10 @@ public final class PollLoop {
         @Override
         public void wake() {
             if (!woken.getAndSet(true)) {
+                if (processorTime != null) {
+                    processorTime.deviceTimerChanged();
+                    return;
+                }
                 Thread t = thread;
                 if (t != null) {
                     LockSupport.unpark(t);

@@ -18,8 +18,26 @@ public final class Exec {
     private Exec() {
     }
 
-    public static void exec(Cpu c, Insn in) {
+    /**
+     * Interprets instructions {@code from} (inclusive) to {@code to} (exclusive) of a block: sets RIP to
+     * each one's successor, runs it, and stops at the first that leaves something pending. Returns that
+     * instruction's index, or {@code to}. The dispatch loop and the common handlers stay in one compiled
+     * method (a call per instruction into a switch too large to inline costs much more).
+     */
+    public static int run(Cpu c, Insn[] ins, int from, int to) {
         CpuState s = c.s;
+        for (int i = from; i < to; i++) {
+            Insn in = ins[i];
+            s.rip = in.nextRip;
+            dispatch(c, s, in);
+            if (s.pending != 0) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    private static void dispatch(Cpu c, CpuState s, Insn in) {
         switch (in.op) {
             case Op.F_MOV64_RR -> s.r[in.rm] = s.r[in.reg];
             case Op.F_MOV32_RR -> s.r[in.rm] = s.r[in.reg] & 0xFFFF_FFFFL;

@@ -1,6 +1,7 @@
 package org.jvmm.hv.emu.impl.cpu.jit;
 
 import static java.lang.constant.ConstantDescs.CD_Object;
+import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_long;
 import static java.lang.constant.ConstantDescs.CD_void;
 import static java.lang.constant.ConstantDescs.INIT_NAME;
@@ -8,9 +9,12 @@ import static java.lang.constant.ConstantDescs.INIT_NAME;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassHierarchyResolver;
 import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.attribute.CodeAttribute;
 import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -19,10 +23,10 @@ import org.jvmm.hv.emu.impl.cpu.decode.Insn;
 import org.jvmm.hv.emu.impl.cpu.decode.Op;
 
 /**
- * Translates a hot block of 64-bit code to a hidden class implementing {@link CompiledBlock}: the
+ * Translates a {@link Region} of 64-bit code to a hidden class implementing {@link CompiledBlock}: the
  * common instruction forms become inline bytecode ({@link InsnEmitter}), the others calls into the
- * interpreter with the state stored around them. A block that branches to its own start (and calls
- * no interpreter) loops inside the generated method.
+ * interpreter with the state stored around them; a branch to a block of the region is a jump inside
+ * the generated method (so loops within a code page run there), a branch anywhere else leaves it.
  */
 public final class BlockCompiler {
 
@@ -31,56 +35,58 @@ public final class BlockCompiler {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final ClassDesc NAME = ClassDesc.of("org.jvmm.hv.emu.impl.cpu.jit.Translated");
     private static final ClassDesc COMPILED = ClassDesc.of(CompiledBlock.class.getName());
-    private static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_long, BlockEmitter.CPU,
-            BlockEmitter.INSN.arrayType(), CD_long);
+    private static final MethodTypeDesc RUN = MethodTypeDesc.of(CD_long, BlockEmitter.CPU, CD_long);
     private static final ClassFile CLASS_FILE = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
             ClassHierarchyResolver.defaultResolver().orElse(
                     ClassHierarchyResolver.ofClassLoading(BlockCompiler.class.getClassLoader()))));
+    private static final DynamicConstantDesc<Insn[]> CLASS_DATA = DynamicConstantDesc.ofNamed(
+            ConstantDescs.BSM_CLASS_DATA, ConstantDescs.DEFAULT_NAME, BlockEmitter.INSN.arrayType());
 
     private BlockCompiler() {
     }
 
-    /** True when the block is worth translating: 64-bit code, mostly forms the translator emits inline. */
-    public static boolean eligible(Block b) {
-        if (b.codeSize != 8) {
-            return false;
-        }
+    /** True when the region is worth translating: mostly forms the translator emits inline. */
+    static boolean eligible(Region r) {
         int inline = 0;
-        for (int i = 0; i < b.count; i++) {
-            if (InsnEmitter.isNative(b.insns[i])) {
-                inline++;
+        int total = 0;
+        for (Block b : r.blocks()) {
+            for (int i = 0; i < b.count; i++) {
+                if (InsnEmitter.isNative(b.insns[i])) {
+                    inline++;
+                }
             }
+            total += b.count;
         }
-        return inline * 2 >= b.count;
+        return inline * 2 >= total;
     }
 
-    /** The class file for {@code b} (exposed for tests). */
-    static byte[] classBytes(Block b) {
+    /** The class file for {@code r} (exposed for tests). */
+    static byte[] classBytes(Region r) {
         return CLASS_FILE.build(NAME, clb -> clb
                 .withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC)
                 .withInterfaceSymbols(COMPILED)
                 .withMethodBody(INIT_NAME, MethodTypeDesc.of(CD_void), ClassFile.ACC_PUBLIC,
                         cb -> cb.aload(0).invokespecial(CD_Object, INIT_NAME, MethodTypeDesc.of(CD_void)).return_())
-                .withMethodBody("run", RUN, ClassFile.ACC_PUBLIC, cb -> emit(cb, b)));
+                .withMethodBody("run", RUN, ClassFile.ACC_PUBLIC, cb -> emit(cb, r)));
     }
 
     /**
-     * Translates {@code b}; null when its bytecode would be too long for HotSpot to compile.
+     * Translates {@code r}; null when its bytecode would be too long for HotSpot to compile.
      *
      * @throws IllegalStateException when the generated class cannot be defined (a translator bug)
      */
-    public static CompiledBlock compile(Block b) {
-        byte[] bytes = classBytes(b);
+    static CompiledBlock compile(Region r) {
+        byte[] bytes = classBytes(r);
         if (codeLength(bytes) > MAX_CODE_LENGTH) {
             return null;
         }
         try {
-            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClass(bytes, true);
+            MethodHandles.Lookup hidden = LOOKUP.defineHiddenClassWithClassData(bytes, r.instructions(), true);
             return (CompiledBlock) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class))
                     .invoke();
         } catch (Throwable t) {
             throw new IllegalStateException("cannot define the translation of the block at 0x"
-                    + Long.toHexString(b.rip) + ": " + t, t);
+                    + Long.toHexString(r.entry().rip) + ": " + t, t);
         }
     }
 
@@ -93,24 +99,32 @@ public final class BlockCompiler {
         return 0;
     }
 
-    private static void emit(CodeBuilder cb, Block b) {
-        Insn[] ins = b.insns;
-        int n = b.count;
-        BlockEmitter e = new BlockEmitter(cb, ins, n, b.rip);
-        boolean interpreted = false;
-        for (int i = 0; i < n; i++) {
-            if (InsnEmitter.isNative(ins[i])) {
-                InsnEmitter.scan(ins[i], e.used, e.written);
-            } else {
-                interpreted = true;
+    private static void emit(CodeBuilder cb, Region r) {
+        BlockEmitter e = new BlockEmitter(cb, r.instructions());
+        for (Block b : r.blocks()) {
+            for (int i = 0; i < b.count; i++) {
+                if (InsnEmitter.isNative(b.insns[i])) {
+                    InsnEmitter.scan(b.insns[i], e.used, e.written);
+                }
             }
         }
         e.prologue();
-        InsnEmitter emitter = new InsnEmitter(e);
-        for (int i = 0; i < n - 1; i++) {
-            step(e, emitter, ins[i], i);
+        Label[] labels = new Label[r.blocks().size()];
+        for (int k = 0; k < labels.length; k++) {
+            labels[k] = cb.newLabel();
         }
-        end(e, emitter, ins[n - 1], n - 1, !interpreted);
+        InsnEmitter emitter = new InsnEmitter(e);
+        int base = 0;
+        for (int k = 0; k < labels.length; k++) {
+            Block b = r.blocks().get(k);
+            cb.labelBinding(labels[k]);
+            e.startBlock(java.util.Arrays.copyOf(b.insns, b.count), base);
+            for (int i = 0; i < b.count - 1; i++) {
+                step(e, emitter, b.insns[i], i);
+            }
+            end(e, emitter, r, labels, b.insns[b.count - 1], b.count - 1);
+            base += b.count;
+        }
         e.epilogue();
     }
 
@@ -122,37 +136,42 @@ public final class BlockCompiler {
         }
     }
 
-    /** The last instruction, then RIP and the way out (or round again). */
-    private static void end(BlockEmitter e, InsnEmitter emitter, Insn last, int i, boolean mayLoop) {
+    /** The last instruction of a block, then RIP and the way on: another block of the region, or out. */
+    private static void end(BlockEmitter e, InsnEmitter emitter, Region r, Label[] labels, Insn last, int i) {
         CodeBuilder cb = e.cb;
-        boolean loops = mayLoop && last.imm == e.blockRip;
         switch (last.op) {
             case Op.JCC -> {
-                java.lang.classfile.Label fall = cb.newLabel();
-                e.cond(last.ext);
-                cb.ifeq(fall);
-                taken(e, last, loops);
-                cb.labelBinding(fall);
-                e.setRip(last.nextRip);
-                e.finish();
+                Label taken = cb.newLabel();
+                e.condJump(last.ext, taken);
+                int flags = e.fstate;
+                edge(e, r, labels, last.nextRip);
+                cb.labelBinding(taken);
+                e.fstate = flags;
+                edge(e, r, labels, last.imm);
             }
-            case Op.JMP_REL -> taken(e, last, loops);
+            case Op.JMP_REL -> edge(e, r, labels, last.imm);
+            case Op.F_CALL64 -> {
+                emitter.emit(last, i);
+                edge(e, r, labels, last.imm);
+            }
             default -> {
-                boolean setsRip = last.op == Op.F_CALL64 || last.op == Op.F_RET64 || !InsnEmitter.isNative(last);
                 step(e, emitter, last, i);
-                if (!setsRip) {
-                    e.setRip(last.nextRip);
+                if (last.ends) {
+                    e.finish(); // RET, indirect and far branches set RIP themselves
+                } else {
+                    edge(e, r, labels, last.nextRip);
                 }
-                e.finish();
             }
         }
     }
 
-    private static void taken(BlockEmitter e, Insn last, boolean loops) {
-        if (loops) {
-            e.loopBack();
+    /** Continues at {@code rip}: inside the region when a block of it starts there, else leaves. */
+    private static void edge(BlockEmitter e, Region r, Label[] labels, long rip) {
+        int k = r.indexOf(rip);
+        if (k >= 0) {
+            e.jump(labels[k], r.blocks().get(k).count, rip);
         } else {
-            e.setRip(last.imm);
+            e.setRip(rip);
             e.finish();
         }
     }
@@ -163,8 +182,10 @@ public final class BlockCompiler {
         e.writeBackRegisters();
         e.materializeFlags();
         e.setRip(in.nextRip);
-        cb.aload(e.sC).aload(e.sIns).loadConstant(i).aaload();
-        cb.invokestatic(BlockEmitter.EXEC, "exec", MethodTypeDesc.of(CD_void, BlockEmitter.CPU, BlockEmitter.INSN));
+        int g = e.base + i;
+        cb.aload(e.sC).ldc(CLASS_DATA).loadConstant(g).loadConstant(g + 1);
+        cb.invokestatic(BlockEmitter.EXEC, "run", MethodTypeDesc.of(CD_int, BlockEmitter.CPU,
+                BlockEmitter.INSN.arrayType(), CD_int, CD_int)).pop();
         e.exitRawIfPending(i);
         e.reloadRegisters();
         e.flagsInState();

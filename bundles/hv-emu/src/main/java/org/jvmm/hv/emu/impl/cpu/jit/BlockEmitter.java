@@ -17,10 +17,12 @@ import org.jvmm.hv.emu.impl.cpu.Flags;
 import org.jvmm.hv.emu.impl.cpu.decode.Insn;
 
 /**
- * The frame of one compiled block's {@code run} method: guest registers in long locals (loaded once,
+ * The frame of one translated region's {@code run} method: guest registers in long locals (loaded once,
  * written back on the way out), the lazy flags of the last flag-setting instruction in locals (stored
- * to the CPU state only when something outside the block may read them), the ways out and the loop
- * back to the block's start. {@link InsnEmitter} emits the instructions into it.
+ * to the CPU state only when something outside the current block may read them), the ways out and
+ * the jumps between the region's blocks. {@link InsnEmitter} emits the instructions into it. The
+ * retired count of the blocks passed through so far is kept in a local ({@code done}); a way out in
+ * the middle of a block adds the index of the instruction there.
  */
 final class BlockEmitter {
 
@@ -37,31 +39,30 @@ final class BlockEmitter {
     static final int IN_STATE = -1, DYNAMIC = -2;
 
     final CodeBuilder cb;
-    final Insn[] ins;
-    final int n;
-    final long blockRip;
+    /** The region's blocks' instructions, concatenated (the class data the interpreter is called with). */
+    final Insn[] all;
+    /** The block being emitted: its instructions and the index of its first one in {@link #all}. */
+    Insn[] ins;
+    int base;
     final boolean[] used = new boolean[16];
     final boolean[] written = new boolean[16];
     private final int[] reg = new int[16];
     private final List<Consumer<CodeBuilder>> stubs = new ArrayList<>();
     private final Label exitFull;
     private final Label exitRaw;
-    private Label loopHead;
     /** The flag state at the current emission point: IN_STATE, DYNAMIC or the constant op. */
     int fstate = IN_STATE;
-    final int sC = 1, sIns = 2, sBudget = 3;
+    final int sC = 1, sBudget = 2;
     int sS, sR, sM, sDone, sRet, sFop, sFa, sFb, sFres, sFaux, sTa, sTb, sTc, sTm, sTe, sCount;
 
-    BlockEmitter(CodeBuilder cb, Insn[] ins, int n, long blockRip) {
+    BlockEmitter(CodeBuilder cb, Insn[] all) {
         this.cb = cb;
-        this.ins = ins;
-        this.n = n;
-        this.blockRip = blockRip;
+        this.all = all;
         this.exitFull = cb.newLabel();
         this.exitRaw = cb.newLabel();
     }
 
-    /** Allocates the locals and loads the used guest registers; binds the loop head. */
+    /** Allocates the locals and loads the used guest registers. */
     void prologue() {
         sS = cb.allocateLocal(TypeKind.REFERENCE);
         sR = cb.allocateLocal(TypeKind.REFERENCE);
@@ -91,7 +92,13 @@ final class BlockEmitter {
         }
         cb.iconst_m1().istore(sFop);
         cb.iconst_0().istore(sCount);
-        loopHead = cb.newBoundLabel();
+    }
+
+    /** Starts emitting block {@code ins}, whose first instruction is at {@code base} in {@link #all}. */
+    void startBlock(Insn[] ins, int base) {
+        this.ins = ins;
+        this.base = base;
+        fstate = IN_STATE;
     }
 
     // ---- guest registers ----
@@ -229,9 +236,10 @@ final class BlockEmitter {
             cb.loadConstant(mask).iand();
         }
         cb.ifne(stub);
+        Insn in = ins[i];
         stubs.add(c -> {
             c.labelBinding(stub);
-            exitAt(i);
+            exitAt(in, i);
         });
     }
 
@@ -239,9 +247,10 @@ final class BlockEmitter {
     void exitRawIfPending(int i) {
         Label stub = cb.newLabel();
         cb.aload(sS).getfield(STATE, "pending", CD_int).ifne(stub);
+        long rip = ins[i].rip;
         stubs.add(c -> {
             c.labelBinding(stub);
-            c.aload(sC).loadConstant(i).putfield(CPU, "jitIndex", CD_int);
+            c.aload(sC).loadConstant(rip).putfield(CPU, "jitRip", CD_long);
             c.lload(sDone).loadConstant((long) i).ladd().lstore(sRet);
             c.goto_(exitRaw);
         });
@@ -250,36 +259,38 @@ final class BlockEmitter {
     /** Raises #GP(0) for instruction {@code i} and leaves. */
     void raiseGp(int i) {
         cb.aload(sS).loadConstant(13).iconst_0().invokevirtual(STATE, "raise", MethodTypeDesc.of(CD_void, CD_int, CD_int));
-        exitAt(i);
+        exitAt(ins[i], i);
     }
 
-    private void exitAt(int i) {
-        setRip(ins[i].nextRip);
-        cb.aload(sC).loadConstant(i).putfield(CPU, "jitIndex", CD_int);
+    /** Leaves with instruction {@code in} (index {@code i} of the current block) pending. */
+    private void exitAt(Insn in, int i) {
+        setRip(in.nextRip);
+        cb.aload(sC).loadConstant(in.rip).putfield(CPU, "jitRip", CD_long);
         cb.lload(sDone).loadConstant((long) i).ladd().lstore(sRet);
         cb.goto_(exitFull);
     }
 
-    /** The normal end: the whole block retired, RIP already set. */
+    /** The current block retired entirely and RIP is set: leave. */
     void finish() {
-        cb.lload(sDone).loadConstant((long) n).ladd().lstore(sRet);
+        cb.lload(sDone).loadConstant((long) ins.length).ladd().lstore(sRet);
         cb.goto_(exitFull);
     }
 
     /**
-     * The block branches back to its own start: count the pass, and go round again while the budget
-     * allows another whole pass and nobody asked for attention; else leave with RIP at the start.
+     * The current block retired entirely and continues at block {@code target} of the region (of
+     * {@code targetLength} instructions at {@code targetRip}): count it, store the flags, and go on
+     * while the budget allows the next block and nobody asked for attention; else leave with RIP there.
      */
-    void loopBack() {
-        cb.lload(sDone).loadConstant((long) n).ladd().lstore(sDone);
+    void jump(Label target, int targetLength, long targetRip) {
+        cb.lload(sDone).loadConstant((long) ins.length).ladd().lstore(sDone);
         materializeFlags();
         flagsInState();
         Label stop = cb.newLabel();
-        cb.lload(sDone).loadConstant((long) n).ladd().lload(sBudget).lcmp().ifgt(stop);
+        cb.lload(sDone).loadConstant((long) targetLength).ladd().lload(sBudget).lcmp().ifgt(stop);
         cb.aload(sC).invokevirtual(CPU, "attention", MethodTypeDesc.of(CD_boolean)).ifne(stop);
-        cb.goto_(loopHead);
+        cb.goto_(target);
         cb.labelBinding(stop);
-        setRip(blockRip);
+        setRip(targetRip);
         cb.lload(sDone).lstore(sRet);
         cb.goto_(exitFull);
     }

@@ -1,6 +1,7 @@
 package org.jvmm.hv.emu.impl.cpu.jit;
 
 import org.jvmm.hv.emu.impl.cpu.decode.Block;
+import org.jvmm.hv.emu.impl.cpu.decode.BlockCache;
 
 /**
  * When to translate blocks: a block is handed to its {@link Translator} once it has run
@@ -65,9 +66,12 @@ public final class Jit {
         return translator;
     }
 
-    /** {@code b} reached the threshold: have it translated (when the request is dropped, count again). */
-    public void hot(Block b) {
-        if (!translator.request(b)) {
+    /**
+     * {@code b} reached the threshold: have it translated together with the hot blocks of its code page
+     * in {@code cache} (when the request is dropped, count again).
+     */
+    public void hot(Block b, BlockCache cache) {
+        if (!translator.request(b, cache, threshold / 8)) {
             b.execs = 0;
         }
     }

@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jvmm.hv.emu.impl.cpu.decode.Block;
+import org.jvmm.hv.emu.impl.cpu.decode.BlockCache;
 import org.jvmm.hv.emu.impl.cpu.decode.Op;
 
 /**
@@ -17,9 +18,10 @@ public final class Translator implements AutoCloseable {
     private static final int QUEUE = 4096;
     private static final int MAX_FAILURE_REPORTS = 10;
 
-    private final BlockingQueue<Block> queue;
+    private final BlockingQueue<Request> queue;
     private final Thread thread;
     private final AtomicLong translated = new AtomicLong();
+    private final AtomicLong blocks = new AtomicLong();
     private final AtomicLong declined = new AtomicLong();
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -49,12 +51,17 @@ public final class Translator implements AutoCloseable {
      * Asks for {@code b} to be translated. Returns false when the request was dropped (the background
      * queue is full): the caller may ask again later.
      */
-    public boolean request(Block b) {
+    public boolean request(Block b, BlockCache cache, int minExecs) {
+        Request r = new Request(b, cache, minExecs);
         if (queue == null) {
-            translate(b);
+            translate(r);
             return true;
         }
-        return queue.offer(b);
+        return queue.offer(r);
+    }
+
+    /** A block to translate, with the decoded blocks around it and how often they must have run. */
+    private record Request(Block block, BlockCache cache, int minExecs) {
     }
 
     private void work() {
@@ -67,15 +74,27 @@ public final class Translator implements AutoCloseable {
         }
     }
 
-    private void translate(Block b) {
-        if (!BlockCompiler.eligible(b)) {
-            declined.incrementAndGet();
-            return;
+    private void translate(Request request) {
+        Block b = request.block();
+        Region region = Region.discover(b, request.cache(), request.minExecs());
+        if (!BlockCompiler.eligible(region)) {
+            region = Region.single(b);
+            if (!BlockCompiler.eligible(region)) {
+                declined.incrementAndGet();
+                return;
+            }
         }
         long start = System.nanoTime();
         CompiledBlock c;
         try {
-            c = BlockCompiler.compile(b);
+            c = BlockCompiler.compile(region);
+            if (c == null && region.blocks().size() > 1) {
+                region = Region.single(b);
+                c = BlockCompiler.compile(region);
+            }
+            if (c != null) {
+                blocks.addAndGet(region.blocks().size());
+            }
         } catch (IllegalStateException e) {
             if (failures.getAndIncrement() < MAX_FAILURE_REPORTS) {
                 LOG.log(System.Logger.Level.WARNING, e.getMessage() + " (ops " + ops(b) + "); it stays interpreted", e);
@@ -102,6 +121,11 @@ public final class Translator implements AutoCloseable {
 
     public long translated() {
         return translated.get();
+    }
+
+    /** Blocks covered by the translations made (a translation covers its entry block and its region). */
+    public long blocks() {
+        return blocks.get();
     }
 
     public long declined() {
