@@ -25,8 +25,9 @@ import org.jline.terminal.Terminal;
  * <p>Terminal sharing: while the interactive shell runs, the Gogo shell owns the terminal's input.
  * The {@code console} serial backend still writes guest output to stdout but does not read stdin
  * (the launcher says so before the VM is built, see {@link ConsoleInput}); with {@code --no-shell}
- * the console backend reads stdin. Switching the input between the guest and the shell (OpenVMM's
- * Ctrl-Q) comes later.
+ * the console backend reads stdin (in raw mode on a terminal, with Ctrl-Q stopping the VM: see
+ * {@link ConsoleEscape}). Switching the input between the guest and the shell (OpenVMM's Ctrl-Q)
+ * comes later.
  */
 final class ShellRunner {
     static final String[] GOSH_ARGS = {"--login", "--noshutdown"};

@@ -20,7 +20,8 @@ import org.osgi.framework.SynchronousBundleListener;
  * Runs a {@link LaunchRequest} in the framework: log file, pid file, {@link VmWorker#launch},
  * start, then the interactive shell or (headless) a wait until the VM ends. Launch failures are
  * one line on stderr and exit status 1. Whether a shell will run is known before the VM is built,
- * so that the console serial backend leaves stdin to it ({@link ConsoleInput}, {@link ShellRunner}).
+ * so that the console serial backend leaves stdin to it ({@link ConsoleInput}, {@link ShellRunner});
+ * without a shell, Ctrl-Q on the console stops the VM ({@link ConsoleEscape}).
  */
 final class VmLauncher implements Launcher {
     static final long SERVICE_WAIT_MILLIS = 5000;
@@ -75,7 +76,7 @@ final class VmLauncher implements Launcher {
             if (shell.isPresent()) {
                 shellOk = runShell(shell.get(), err);
             } else {
-                VmRun.awaitEnd(vm);
+                awaitEnd(vm, err);
             }
             int status = VmRun.exitStatus(vm, err);
             return shellOk ? status : 1;
@@ -84,6 +85,13 @@ final class VmLauncher implements Launcher {
             return 1;
         } finally {
             VmRun.stopIfRunning(vm);
+        }
+    }
+
+    /** Headless: waits for the VM to end; meanwhile Ctrl-Q on the console stops it ({@link ConsoleEscape}). */
+    private void awaitEnd(VmControl vm, PrintStream err) throws InterruptedException {
+        try (ConsoleEscape.Registered _ = ConsoleEscape.register(ctx, vm, err)) {
+            VmRun.awaitEnd(vm);
         }
     }
 

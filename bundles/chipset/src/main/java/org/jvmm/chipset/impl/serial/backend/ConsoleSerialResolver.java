@@ -2,22 +2,44 @@ package org.jvmm.chipset.impl.serial.backend;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Optional;
 import org.jvmm.chipset.serial.SerialBackend;
 import org.jvmm.vm.config.ConsoleSerialHandle;
 import org.jvmm.vmm.resource.ResolveContext;
 import org.jvmm.vmm.resource.ResolveException;
 import org.jvmm.vmm.resource.ResourceResolver;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * {@code serial_handle:console}: this process's stdout and stdin (plain). When the system property
+ * {@code serial_handle:console}: this process's stdout and stdin. When the system property
  * {@value #STDIN_PROPERTY} is {@code false} at resolve time, stdin is left alone (the jvmm CLI sets
  * it so while its interactive Gogo shell owns the terminal) and the port only writes stdout.
+ *
+ * <p>When the port reads stdin and stdin and stdout are a terminal, the terminal is in raw mode
+ * until the backend closes or the JVM exits ({@link RawTerminal}). Ctrl-Q typed then is the
+ * user's way out: it goes to the {@code java.lang.Runnable} service registered with the property
+ * {@value #ESCAPE_PROPERTY}{@code =}{@value #ESCAPE_CTRL_Q} (the jvmm CLI registers one that stops
+ * the VM), run on the input thread after the terminal is restored; without such a service Ctrl-Q
+ * goes to the guest. Input that is not a terminal is passed on unchanged.
  */
 @Component(service = ResourceResolver.class, property = {"vmm.resource.kind=serial_handle", "vmm.resource.id=console"})
 public final class ConsoleSerialResolver implements ResourceResolver<ConsoleSerialHandle, SerialBackend> {
     /** {@code false}: the console backend does not read stdin; anything else (or unset): it does. */
     public static final String STDIN_PROPERTY = "jvmm.console.stdin";
+    /** The service property marking the {@code Runnable} that handles Ctrl-Q on the console. */
+    public static final String ESCAPE_PROPERTY = "jvmm.console.escape";
+    public static final String ESCAPE_CTRL_Q = "ctrl-q";
+
+    @Reference(service = Runnable.class, target = "(" + ESCAPE_PROPERTY + "=" + ESCAPE_CTRL_Q + ")",
+            cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Runnable escape;
 
     @Override
     public Class<ConsoleSerialHandle> handleType() {
@@ -32,12 +54,31 @@ public final class ConsoleSerialResolver implements ResourceResolver<ConsoleSeri
     @Override
     public SerialBackend resolve(ConsoleSerialHandle handle, ResolveContext ctx) throws ResolveException {
         return readsStdin()
-                ? ConsoleBackend.stdio().start()
+                ? ConsoleBackend.stdio(rawTerminal(System.err), () -> Optional.ofNullable(escape)).start()
                 : new OutputOnlyBackend(new ByteSink(new FileOutputStream(FileDescriptor.out)), false);
     }
 
     /** Whether a console backend resolved now reads stdin ({@value #STDIN_PROPERTY}). */
     static boolean readsStdin() {
         return !"false".equalsIgnoreCase(System.getProperty(STDIN_PROPERTY));
+    }
+
+    /** Whether stdin and stdout are a terminal (a console exists and is one). */
+    static boolean onTerminal() {
+        return System.console() != null && System.console().isTerminal();
+    }
+
+    /** The terminal in raw mode; empty (input stays line-buffered) off a terminal or when stty fails. */
+    private static Optional<RawTerminal> rawTerminal(PrintStream err) {
+        if (!onTerminal()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RawTerminal.enter(Stty.stdin(), RawTerminal.ShutdownHooks.runtime(), err));
+        } catch (IOException e) {
+            err.println("jvmm: console: cannot put the terminal in raw mode, input stays line-buffered: "
+                    + e.getMessage());
+            return Optional.empty();
+        }
     }
 }
