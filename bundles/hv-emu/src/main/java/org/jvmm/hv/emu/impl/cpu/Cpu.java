@@ -38,6 +38,8 @@ public final class Cpu {
     /** An NMI is being handled: further NMIs wait for IRET. */
     public boolean nmiBlocked;
     private long retired;
+    /** RDRAND/RDSEED's source: seeded from the host, or fixed for deterministic runs. */
+    private java.util.SplittableRandom random = new java.util.SplittableRandom(new java.security.SecureRandom().nextLong());
     /** Block translation policy, or null when every block is interpreted. */
     private Jit jit = Jit.fromConfiguration();
     /** Set by a translated region that stops early: the address of the instruction that left something pending. */
@@ -110,6 +112,16 @@ public final class Cpu {
         return attention;
     }
 
+    /** The generator behind RDRAND and RDSEED. */
+    public java.util.SplittableRandom random() {
+        return random;
+    }
+
+    /** Makes RDRAND and RDSEED return a fixed sequence (deterministic runs). */
+    public void seedRandom(long seed) {
+        random = new java.util.SplittableRandom(seed);
+    }
+
     public Jit jit() {
         return jit;
     }
@@ -168,9 +180,14 @@ public final class Cpu {
             }
             s.pending = 0;
             if (pollIrq && !s.shadow) {
-                prev = null;
-                if (!acceptInterrupt()) {
+                // Polled at every block boundary while an interrupt waits for IF; chaining stops only
+                // when one is delivered.
+                int taken = acceptInterrupt();
+                if (taken == TRIPLE_FAULT) {
                     return Outcome.SHUTDOWN;
+                }
+                if (taken == DELIVERED) {
+                    prev = null;
                 }
             }
             if (s.halted) {
@@ -351,24 +368,27 @@ public final class Cpu {
         return true;
     }
 
-    /** Takes a pending NMI or maskable interrupt if allowed; false on triple fault. */
-    private boolean acceptInterrupt() {
+    /** {@link #acceptInterrupt} results. */
+    private static final int NONE = 0, DELIVERED = 1, TRIPLE_FAULT = 2;
+
+    /** Takes a pending NMI or maskable interrupt if allowed: NONE, DELIVERED or TRIPLE_FAULT. */
+    private int acceptInterrupt() {
         if (!nmiBlocked && irq.nmiPending()) {
             irq.acknowledgeNmi();
             nmiBlocked = true;
             s.halted = false;
-            return deliver(2, Interrupts.EXTERNAL, false, 0);
+            return deliver(2, Interrupts.EXTERNAL, false, 0) ? DELIVERED : TRIPLE_FAULT;
         }
         if ((s.flags & Flags.IF) == 0) {
-            return true;
+            return NONE;
         }
         int v = irq.pendingVector();
         if (v < 0) {
             pollIrq = false;
-            return true;
+            return NONE;
         }
         irq.acknowledge(v);
         s.halted = false;
-        return deliver(v, Interrupts.EXTERNAL, false, 0);
+        return deliver(v, Interrupts.EXTERNAL, false, 0) ? DELIVERED : TRIPLE_FAULT;
     }
 }

@@ -2,7 +2,8 @@ package org.jvmm.hv.emu.impl.cpu;
 
 /**
  * The CPUID model: QEMU's {@code qemu64} (AuthenticAMD, family 15 model 107 stepping 1) limited to
- * what this CPU implements, plus the hypervisor leaves 0x40000000 ("jvmmjvmmjvmm") and 0x40000010
+ * what this CPU implements, with RDRAND and RDSEED added (as {@code qemu64,+rdrand,+rdseed}: a guest
+ * kernel gets its boot entropy from them instead of waiting for interrupt timings), plus the hypervisor leaves 0x40000000 ("jvmmjvmmjvmm") and 0x40000010
  * (TSC and APIC bus frequency in kHz).
  */
 public final class Cpuid {
@@ -12,14 +13,16 @@ public final class Cpuid {
             APIC = 1 << 9, SEP = 1 << 11, MTRR = 1 << 12, PGE = 1 << 13, CMOV = 1 << 15, PAT = 1 << 16,
             PSE36 = 1 << 17, CLFLUSH = 1 << 19, MMX = 1 << 23, FXSR = 1 << 24, SSE = 1 << 25, SSE2 = 1 << 26;
     // Leaf 1 ECX
-    static final int SSE3 = 1, CX16 = 1 << 13, POPCNT = 1 << 23, HYPERVISOR = 1 << 31;
+    static final int SSE3 = 1, CX16 = 1 << 13, POPCNT = 1 << 23, RDRAND = 1 << 30, HYPERVISOR = 1 << 31;
+    // Leaf 7 EBX
+    static final int RDSEED = 1 << 18;
     static final int X2APIC = 1 << 21, TSC_DEADLINE = 1 << 24;
     // Leaf 0x80000001
     static final int LAHF_LM = 1, SYSCALL = 1 << 11, NX = 1 << 20, LM = 1 << 29;
 
     static final int LEAF1_EDX = FPU | DE | PSE | TSC | MSR | PAE | CX8 | APIC | SEP | MTRR | PGE | CMOV | PAT | PSE36
             | CLFLUSH | FXSR | SSE | SSE2;
-    static final int LEAF1_ECX = SSE3 | CX16 | POPCNT | HYPERVISOR;
+    static final int LEAF1_ECX = SSE3 | CX16 | POPCNT | RDRAND | HYPERVISOR;
     static final int SIGNATURE = 0x0006_0FB1;
 
     private final int apicId;
@@ -56,6 +59,7 @@ public final class Cpuid {
                 r[2] = LEAF1_ECX | apicEcx;
                 r[3] = LEAF1_EDX;
             }
+            case 7 -> r[1] = subleaf == 0 ? RDSEED : 0;
             case 0x4000_0000 -> vendor(r, 0x4000_0010, "jvmmjvmmjvmm");
             case 0x4000_0010 -> {
                 r[0] = (int) (tscHz / 1000);

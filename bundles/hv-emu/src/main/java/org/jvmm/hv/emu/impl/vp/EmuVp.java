@@ -35,6 +35,7 @@ public final class EmuVp implements VirtualProcessor {
         InstructionClock icount = parts.clock() instanceof InstructionClock c ? c : null;
         if (icount != null) {
             icount.add(cpu);
+            cpu.seedRandom(index);
         }
         this.loop = new VpLoop(index, cpu, parts.memory(), icount);
         if (icount != null && index == 0) {

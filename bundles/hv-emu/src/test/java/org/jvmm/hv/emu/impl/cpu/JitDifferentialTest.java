@@ -53,6 +53,35 @@ class JitDifferentialTest extends AsmTestBase {
     }
 
     @Test
+    void everyConditionAfterEveryFlagProducerMatchesTheInterpreter() {
+        String[] producers = {"add rax, rbx", "adc rax, rbx", "sub rax, rbx", "sbb rax, rbx", "cmp eax, ebx",
+            "and rax, rbx", "test eax, ebx", "xor al, bl", "inc rax", "dec eax", "neg rax", "shl rax, 1",
+            "shr eax, 31", "sar rax, 63", "imul rax, rbx", "add ax, bx", "sub al, bl", "rol rax, 1", "ror eax, 31"};
+        long[][] pairs = {{0, 0}, {1, 0}, {0, 1}, {-1, 1}, {1, -1}, {0x7FFF_FFFF_FFFF_FFFFL, 1},
+            {0x8000_0000L, 0x8000_0000L}, {0x80, 0x7F}, {5, 5}, {0x1234, -0x1234}};
+        List<String> programs = new ArrayList<>();
+        for (String producer : producers) {
+            StringBuilder sb = new StringBuilder();
+            int slot = 0;
+            for (long[] pair : pairs) {
+                for (int cc = 0; cc < 16; cc++) {
+                    sb.append("mov rax, ").append(pair[0]).append("\nmov rbx, ").append(pair[1]).append('\n');
+                    sb.append(cc % 2 == 0 ? "stc\n" : "clc\n").append(producer).append('\n');
+                    sb.append("set").append(CC[cc]).append(" byte ptr [rsi + ").append(slot++).append("]\n");
+                }
+                sb.append("mov rax, ").append(pair[0]).append("\nmov rbx, ").append(pair[1]).append('\n');
+                sb.append(producer).append("\nadc rcx, 0\nmov rdx, 0\nsbb rdx, rdx\nmov [rsi + ")
+                        .append(1024 + slot * 8).append("], rdx\n");
+            }
+            programs.add(sb.append("hlt\n").toString());
+        }
+        List<byte[]> code = Asm.assembleMany(programs);
+        for (int p = 0; p < programs.size(); p++) {
+            compare(programs.get(p), code.get(p), p);
+        }
+    }
+
+    @Test
     void loopsInsideATranslationMatchTheInterpreter() {
         String[] loops = {
             "mov ecx, 5000\n1: add rax, rbx\nrol rbx, 1\nimul rax, rbx\ndec ecx\njnz 1b\nhlt",

@@ -3,7 +3,7 @@ package org.jvmm.loader.linux.impl.bzimage;
 import org.jvmm.loader.linux.impl.ImageException;
 import static org.jvmm.loader.linux.impl.ByteReader.u32;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
@@ -33,8 +33,9 @@ public final class Lz4Legacy {
      */
     public static byte[] decompress(byte[] data, int sizeHint) throws ImageException {
         LZ4SafeDecompressor lz4 = LZ4Factory.safeInstance().safeDecompressor();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(sizeHint, 1024));
-        byte[] block = new byte[BLOCK];
+        // Blocks decompress straight into the output, which grows only when the hint was too small.
+        byte[] out = new byte[Math.max(sizeHint, 1024)];
+        int length = 0;
         int at = 0;
         while (at + 4 <= data.length) {
             long size = u32(data, at);
@@ -49,14 +50,21 @@ public final class Lz4Legacy {
                 throw new ImageException("LZ4 block of " + size + " bytes at offset " + (at - 4)
                         + " runs past the end of the payload");
             }
+            int n;
             try {
-                int n = lz4.decompress(data, at, (int) size, block, 0, BLOCK);
-                out.write(block, 0, n);
+                n = lz4.decompress(data, at, (int) size, out, length, Math.min(BLOCK, out.length - length));
             } catch (LZ4Exception e) {
-                throw new ImageException("LZ4 block at offset " + (at - 4) + " is corrupt: " + e.getMessage(), e);
+                if (out.length - length >= BLOCK) {
+                    throw new ImageException("LZ4 block at offset " + (at - 4) + " is corrupt: " + e.getMessage(), e);
+                }
+                // The size hint was short: make room for a whole block and try again.
+                out = Arrays.copyOf(out, (int) Math.min(Integer.MAX_VALUE - 8, (long) length + 2L * BLOCK));
+                at -= 4;
+                continue;
             }
+            length += n;
             at += (int) size;
         }
-        return out.toByteArray();
+        return length == out.length ? out : Arrays.copyOf(out, length);
     }
 }

@@ -17,6 +17,8 @@ class Lz4LegacyTest {
         byte[] framed = TestData.lz4Legacy(data, 1);
         assertEquals("lz4", PayloadExtractor.compression(framed));
         assertArrayEquals(data, Lz4Legacy.decompress(framed, data.length));
+        assertArrayEquals(data, Lz4Legacy.decompress(framed, 10), "a short size hint only costs copies");
+        assertArrayEquals(data, Lz4Legacy.decompress(framed, data.length + 100), "a long one is trimmed");
         assertArrayEquals(data, PayloadExtractor.extract(framed));
     }
 

@@ -187,8 +187,10 @@ public final class Op {
     public static final int F_SETCC_R = 178;
     public static final int F_CMOV64_RR = 179;
     public static final int F_CMOV32_RR = 180;
+    /** RDRAND (ext 0) and RDSEED (ext 1) to the register in rm. */
+    public static final int RDRAND = 181;
     /** Number of operations. */
-    public static final int COUNT = 181;
+    public static final int COUNT = 182;
 
     private static final String[] NAMES = {
         "UD", "GP_LONG", "NOP", "ALU_RM_R", "ALU_R_RM", "ALU_RM_I", "TEST_RM_R", "TEST_RM_I", "INC", "DEC",
@@ -209,7 +211,7 @@ public final class Op {
         "F_MOV32_RR", "F_LOAD64", "F_LOAD32", "F_STORE64", "F_STORE32", "F_ALU64_RR", "F_ALU32_RR",
         "F_ALU64_RI", "F_ALU32_RI", "F_ALU64_RM", "F_ALU32_RM", "F_SHIFT64_RI", "F_SHIFT32_RI",
         "F_IMUL64_RR", "F_LEA64", "F_PUSH64", "F_POP64", "F_CALL64", "F_RET64", "F_MOVZXB32", "F_MOVSXD64",
-        "F_INCDEC64", "F_INCDEC32", "F_SETCC_R", "F_CMOV64_RR", "F_CMOV32_RR"};
+        "F_INCDEC64", "F_INCDEC32", "F_SETCC_R", "F_CMOV64_RR", "F_CMOV32_RR", "RDRAND"};
 
     private Op() {
     }

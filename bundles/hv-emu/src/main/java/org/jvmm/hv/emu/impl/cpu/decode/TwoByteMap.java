@@ -136,7 +136,13 @@ final class TwoByteMap {
             }
             case 0xC7 -> {
                 d.modrm(in);
-                in.op = in.mem && d.group() == 1 ? Op.CMPXCHG8B : Op.UD;
+                int g = d.group();
+                if (in.mem) {
+                    in.op = g == 1 ? Op.CMPXCHG8B : Op.UD;
+                } else {
+                    in.op = g == 6 || g == 7 ? Op.RDRAND : Op.UD;
+                    in.ext = g - 6;
+                }
             }
             case 0xC2, 0xC4, 0xC5, 0xC6 -> SseMap.decode(d, in, c);
             default -> in.op = Op.UD;

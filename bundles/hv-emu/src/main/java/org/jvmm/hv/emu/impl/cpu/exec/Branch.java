@@ -33,10 +33,6 @@ final class Branch {
         }
     }
 
-    static void jmpRel(Cpu c, Insn in) {
-        c.s.rip = in.imm;
-    }
-
     static void jmpRm(Cpu c, Insn in) {
         CpuState s = c.s;
         long t = Operands.readRm(c, in);

@@ -12,7 +12,10 @@ import org.jvmm.hv.emu.impl.cpu.sys.FastCalls;
 import org.jvmm.hv.emu.impl.cpu.sys.Iret;
 import org.jvmm.hv.emu.impl.cpu.sys.Tables;
 
-/** The interpreter's dispatch: one switch over {@link Op}; each case calls a small static method. */
+/**
+ * The interpreter's dispatch: a switch over {@link Op} in the loop over a block's instructions for the
+ * common operations, then switches for the rarer ones; each case calls a small static method.
+ */
 public final class Exec {
 
     private Exec() {
@@ -29,59 +32,60 @@ public final class Exec {
         for (int i = from; i < to; i++) {
             Insn in = ins[i];
             s.rip = in.nextRip;
-            dispatch(c, s, in);
+            switch (in.op) {
+                case Op.F_MOV64_RR -> s.r[in.rm] = s.r[in.reg];
+                case Op.F_MOV32_RR -> s.r[in.rm] = s.r[in.reg] & 0xFFFF_FFFFL;
+                case Op.F_LOAD64 -> {
+                    long v = c.mmu.rd64(Fast.ea64(s, in));
+                    if ((s.pending & CpuState.P_EXC) == 0) {
+                        s.r[in.reg] = v;
+                    }
+                }
+                case Op.F_LOAD32 -> {
+                    long v = c.mmu.rd32(Fast.ea64(s, in));
+                    if ((s.pending & CpuState.P_EXC) == 0) {
+                        s.r[in.reg] = v;
+                    }
+                }
+                case Op.F_STORE64 -> c.mmu.wr64(Fast.ea64(s, in), s.r[in.reg]);
+                case Op.F_STORE32 -> c.mmu.wr32(Fast.ea64(s, in), s.r[in.reg]);
+                case Op.F_ALU64_RR -> Fast.alu64RR(s, in);
+                case Op.F_ALU32_RR -> Fast.alu32RR(s, in);
+                case Op.F_ALU64_RI -> Fast.alu64RI(s, in);
+                case Op.F_ALU32_RI -> Fast.alu32RI(s, in);
+                case Op.F_ALU64_RM -> Fast.alu64RM(c, in);
+                case Op.F_ALU32_RM -> Fast.alu32RM(c, in);
+                case Op.F_SHIFT64_RI -> Fast.shift64(s, in);
+                case Op.F_SHIFT32_RI -> Fast.shift32(s, in);
+                case Op.F_IMUL64_RR -> Fast.imul64(s, in);
+                case Op.F_LEA64 -> Fast.lea64(s, in);
+                case Op.F_PUSH64 -> Fast.push64(c, in);
+                case Op.F_POP64 -> Fast.pop64(c, in);
+                case Op.F_CALL64 -> Fast.call64(c, in);
+                case Op.F_RET64 -> Fast.ret64(c);
+                case Op.F_MOVZXB32 -> Fast.movzxb32(c, in);
+                case Op.F_MOVSXD64 -> Fast.movsxd64(c, in);
+                case Op.F_SETCC_R -> s.r[in.rm] = (s.r[in.rm] & ~0xFFL) | (Flags.cond(s, in.ext) ? 1 : 0);
+                case Op.F_CMOV64_RR -> {
+                    if (Flags.cond(s, in.ext)) {
+                        s.r[in.rm] = s.r[in.reg];
+                    }
+                }
+                case Op.F_CMOV32_RR -> s.r[in.rm] = (Flags.cond(s, in.ext) ? s.r[in.reg] : s.r[in.rm]) & 0xFFFF_FFFFL;
+                case Op.F_INCDEC64 -> Fast.incDec(s, in, 3);
+                case Op.F_INCDEC32 -> Fast.incDec(s, in, 2);
+                case Op.JCC -> Branch.jcc(c, in);
+                case Op.JMP_REL -> s.rip = in.imm;
+                case Op.MOV_R_I -> Moves.movRI(c, in);
+                case Op.NOP -> {
+                }
+                default -> generic(c, in);
+            }
             if (s.pending != 0) {
                 return i;
             }
         }
         return to;
-    }
-
-    private static void dispatch(Cpu c, CpuState s, Insn in) {
-        switch (in.op) {
-            case Op.F_MOV64_RR -> s.r[in.rm] = s.r[in.reg];
-            case Op.F_MOV32_RR -> s.r[in.rm] = s.r[in.reg] & 0xFFFF_FFFFL;
-            case Op.F_LOAD64 -> {
-                long v = c.mmu.rd64(Fast.ea64(s, in));
-                if ((s.pending & CpuState.P_EXC) == 0) {
-                    s.r[in.reg] = v;
-                }
-            }
-            case Op.F_LOAD32 -> {
-                long v = c.mmu.rd32(Fast.ea64(s, in));
-                if ((s.pending & CpuState.P_EXC) == 0) {
-                    s.r[in.reg] = v;
-                }
-            }
-            case Op.F_STORE64 -> c.mmu.wr64(Fast.ea64(s, in), s.r[in.reg]);
-            case Op.F_STORE32 -> c.mmu.wr32(Fast.ea64(s, in), s.r[in.reg]);
-            case Op.F_ALU64_RR -> Fast.alu64RR(s, in);
-            case Op.F_ALU32_RR -> Fast.alu32RR(s, in);
-            case Op.F_ALU64_RI -> Fast.alu64RI(s, in);
-            case Op.F_ALU32_RI -> Fast.alu32RI(s, in);
-            case Op.F_ALU64_RM -> Fast.alu64RM(c, in);
-            case Op.F_ALU32_RM -> Fast.alu32RM(c, in);
-            case Op.F_SHIFT64_RI -> Fast.shift64(s, in);
-            case Op.F_SHIFT32_RI -> Fast.shift32(s, in);
-            case Op.F_IMUL64_RR -> Fast.imul64(s, in);
-            case Op.F_LEA64 -> Fast.lea64(s, in);
-            case Op.F_PUSH64 -> Fast.push64(c, in);
-            case Op.F_POP64 -> Fast.pop64(c, in);
-            case Op.F_CALL64 -> Fast.call64(c, in);
-            case Op.F_RET64 -> Fast.ret64(c);
-            case Op.F_MOVZXB32 -> Fast.movzxb32(c, in);
-            case Op.F_MOVSXD64 -> Fast.movsxd64(c, in);
-            case Op.F_SETCC_R -> s.r[in.rm] = (s.r[in.rm] & ~0xFFL) | (Flags.cond(s, in.ext) ? 1 : 0);
-            case Op.F_CMOV64_RR -> {
-                if (Flags.cond(s, in.ext)) {
-                    s.r[in.rm] = s.r[in.reg];
-                }
-            }
-            case Op.F_CMOV32_RR -> s.r[in.rm] = (Flags.cond(s, in.ext) ? s.r[in.reg] : s.r[in.rm]) & 0xFFFF_FFFFL;
-            case Op.F_INCDEC64 -> Fast.incDec(s, in, 3);
-            case Op.F_INCDEC32 -> Fast.incDec(s, in, 2);
-            default -> generic(c, in);
-        }
     }
 
     private static void generic(Cpu c, Insn in) {
@@ -91,9 +95,7 @@ public final class Exec {
             case Op.ALU_RM_R -> Alu.rmR(c, in);
             case Op.ALU_R_RM -> Alu.rRm(c, in);
             case Op.ALU_RM_I -> Alu.rmI(c, in);
-            case Op.JCC -> Branch.jcc(c, in);
             case Op.LEA -> Moves.lea(c, in);
-            case Op.MOV_R_I -> Moves.movRI(c, in);
             case Op.MOV_RM_I -> Moves.movRmI(c, in);
             case Op.TEST_RM_R -> Alu.testRmR(c, in);
             case Op.TEST_RM_I -> Alu.testRmI(c, in);
@@ -107,10 +109,9 @@ public final class Exec {
             case Op.POP_R -> Stack.popR(c, in);
             case Op.CALL_REL -> Branch.callRel(c, in);
             case Op.RET -> Branch.ret(c, in);
-            case Op.JMP_REL -> Branch.jmpRel(c, in);
             case Op.CMOV -> Moves.cmov(c, in);
             case Op.SETCC -> Moves.setcc(c, in);
-            case Op.NOP, Op.PAUSE -> {
+            case Op.PAUSE -> {
             }
             case Op.FENCE -> java.lang.invoke.VarHandle.fullFence();
             default -> rare(c, in);
@@ -198,6 +199,7 @@ public final class Exec {
             case Op.INS -> PortIo.string(c, in, true);
             case Op.OUTS -> PortIo.string(c, in, false);
             case Op.CPUID -> Misc.cpuid(c);
+            case Op.RDRAND -> Misc.rdrand(c, in);
             case Op.RDTSC -> Misc.rdtsc(c, false);
             case Op.RDTSCP -> Misc.rdtsc(c, true);
             case Op.RDMSR -> Misc.rdmsr(c);

@@ -3,9 +3,10 @@ package org.jvmm.hv.emu.impl.cpu.exec;
 import org.jvmm.hv.emu.impl.cpu.Cpu;
 import org.jvmm.hv.emu.impl.cpu.CpuState;
 import org.jvmm.hv.emu.impl.cpu.Flags;
+import org.jvmm.hv.emu.impl.cpu.decode.Insn;
 import org.jvmm.hv.emu.impl.cpu.sys.ControlRegs;
 
-/** CPUID, RDTSC(P), RDMSR, WRMSR, flag instructions, CLI/STI. */
+/** CPUID, RDTSC(P), RDRAND/RDSEED, RDMSR, WRMSR, flag instructions, CLI/STI. */
 final class Misc {
 
     private Misc() {
@@ -18,6 +19,13 @@ final class Misc {
         r[3] = v[1] & 0xFFFF_FFFFL;
         r[1] = v[2] & 0xFFFF_FFFFL;
         r[2] = v[3] & 0xFFFF_FFFFL;
+    }
+
+    /** RDRAND/RDSEED: a random value from the CPU's generator; CF=1 (always available), other flags 0. */
+    static void rdrand(Cpu c, Insn in) {
+        CpuState s = c.s;
+        Operands.setReg(s.r, in.rm, in.osz, c.random().nextLong());
+        Flags.setArith(s, Flags.CF);
     }
 
     static void rdtsc(Cpu c, boolean withAux) {

@@ -1,7 +1,9 @@
 package org.jvmm.hv.emu.impl.cpu.jit;
 
+import static java.lang.constant.ConstantDescs.CD_boolean;
 import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_long;
+import static java.lang.constant.ConstantDescs.CD_void;
 import static org.jvmm.hv.emu.impl.cpu.jit.BlockEmitter.JIT_FLAGS;
 import static org.jvmm.hv.emu.impl.cpu.jit.BlockEmitter.MMU;
 import static org.jvmm.hv.emu.impl.cpu.jit.BlockEmitter.STATE;
@@ -27,7 +29,7 @@ final class AluEmitter {
     // ALU kinds (exec.Alu) and shift kinds (exec.Shifts) as the decoder stores them in Insn.ext.
     static final int ADD = 0, OR = 1, ADC = 2, SBB = 3, AND = 4, SUB = 5, XOR = 6, CMP = 7, TEST = 12;
     static final int INC = 8, DEC = 9, NOT = 10, NEG = 11;
-    static final int SHL = 4, SHR = 5, SAR = 7;
+    static final int ROL = 0, ROR = 1, SHL = 4, SHR = 5, SAR = 7;
     private static final ClassDesc SHIFTS = ClassDesc.of("org.jvmm.hv.emu.impl.cpu.exec.Shifts");
 
     private final InsnEmitter x;
@@ -225,42 +227,50 @@ final class AluEmitter {
     /** SHL/SHR/SAR of a 64/32-bit register by a non-zero immediate, as Fast.shift64/shift32. */
     private void fastShift(Insn in, boolean q) {
         int n = (int) in.imm;
+        int bits = q ? 64 : 32;
         int a = e.sTa;
         int v = e.sTc;
         x.pushReg(in.rm, q ? 8 : 4);
         cb.lstore(a);
-        String aux;
+        cb.lload(a);
         switch (in.ext) {
-            case SHR -> {
-                cb.lload(a).loadConstant(n).lushr();
-                aux = q ? "shr64Aux" : "shr32Aux";
-            }
+            case SHR -> cb.loadConstant(n).lushr();
             case SAR -> {
-                cb.lload(a);
                 if (q) {
                     cb.loadConstant(n).lshr();
                 } else {
                     cb.l2i().i2l().loadConstant(n).lshr().loadConstant(M32).land();
                 }
-                aux = q ? "sar64Aux" : "sar32Aux";
             }
             default -> {
-                cb.lload(a).loadConstant(n).lshl();
+                cb.loadConstant(n).lshl();
                 if (!q) {
                     cb.loadConstant(M32).land();
                 }
-                aux = q ? "shl64Aux" : "shl32Aux";
             }
         }
         cb.lstore(v);
         cb.lload(v);
         e.store(in.rm);
-        cb.lload(a).loadConstant(n);
-        if (aux.startsWith("shl")) {
-            cb.lload(v);
-            cb.invokestatic(JIT_FLAGS, aux, MethodTypeDesc.of(CD_long, CD_long, CD_int, CD_long));
-        } else {
-            cb.invokestatic(JIT_FLAGS, aux, MethodTypeDesc.of(CD_long, CD_long, CD_int));
+        // lfAux = CF | OF << 11, as Fast computes them: CF is the last bit shifted out.
+        switch (in.ext) {
+            case SHR -> {
+                cb.lload(a).loadConstant(n - 1).lushr().lconst_1().land();
+                cb.lload(a).loadConstant(bits - 1).lushr().lconst_1().land().loadConstant(11).lshl().lor();
+            }
+            case SAR -> {
+                cb.lload(a);
+                if (!q) {
+                    cb.l2i().i2l();
+                }
+                cb.loadConstant(n - 1).lshr().lconst_1().land();
+            }
+            default -> {
+                cb.lload(a).loadConstant(bits - n).lushr().lconst_1().land().lstore(e.sTb);
+                cb.lload(e.sTb);
+                cb.lload(v).loadConstant(bits - 1).lushr().lconst_1().land().lload(e.sTb).lxor()
+                        .loadConstant(11).lshl().lor();
+            }
         }
         cb.lstore(e.sFaux);
         cb.lconst_0().lstore(e.sTb);
@@ -279,7 +289,10 @@ final class AluEmitter {
         if (in.op == Op.SHIFT_I) {
             int count = (int) in.imm & (osz == 8 ? 0x3F : 0x1F);
             x.pushReg(in.rm, osz);
-            if (count != 0) {
+            if (count != 0 && osz >= 4 && (in.ext == ROL || in.ext == ROR)) {
+                cb.lstore(e.sTa);
+                rotate(in.ext == ROL, osz * 8, count);
+            } else if (count != 0) {
                 cb.lstore(e.sTa);
                 shiftCall(in, osz, () -> cb.loadConstant(count));
             }
@@ -295,6 +308,40 @@ final class AluEmitter {
         shiftCall(in, osz, () -> cb.iload(e.sCount));
         cb.labelBinding(zero);
         x.popReg(in.rm, osz);
+    }
+
+    /**
+     * ROL/ROR of a (sTa) by a constant count within 1..bits-1: pushes the result and records CF and OF
+     * the way the interpreter's rotate does (the other flags keep their values).
+     */
+    private void rotate(boolean left, int bits, int n) {
+        ClassDesc box = ClassDesc.of(bits == 64 ? "java.lang.Long" : "java.lang.Integer");
+        cb.lload(e.sTa);
+        if (bits == 32) {
+            cb.l2i();
+        }
+        cb.loadConstant(n);
+        if (bits == 64) {
+            cb.invokestatic(box, left ? "rotateLeft" : "rotateRight", MethodTypeDesc.of(CD_long, CD_long, CD_int));
+        } else {
+            cb.invokestatic(box, left ? "rotateLeft" : "rotateRight", MethodTypeDesc.of(CD_int, CD_int, CD_int));
+            cb.i2l().loadConstant(M32).land();
+        }
+        cb.lstore(e.sTc);
+        // CF: bit 0 after ROL, the top bit after ROR. OF: top bit ^ CF (ROL), top bit ^ next bit (ROR).
+        int r = e.sTc;
+        cb.aload(e.sS);
+        bit(r, left ? 0 : bits - 1);
+        bit(r, bits - 1);
+        bit(r, left ? 0 : bits - 2);
+        cb.ixor();
+        cb.invokestatic(BlockEmitter.FLAGS, "setRotate", MethodTypeDesc.of(CD_void, STATE, CD_boolean, CD_boolean));
+        cb.lload(r);
+    }
+
+    /** Pushes bit {@code k} of the long in {@code slot} as an int 0/1. */
+    private void bit(int slot, int k) {
+        cb.lload(slot).loadConstant(k).lushr().l2i().iconst_1().iand();
     }
 
     /** Pushes Shifts.apply(s, kind, osz, a = sTa, count). */

@@ -186,6 +186,9 @@ final class BlockEmitter {
             if (kind == Flags.K_LOGIC && CondEmitter.logicTest(this, fstate & 3, cc, target)) {
                 return;
             }
+            if (CondEmitter.otherTest(this, fstate, cc, target)) {
+                return;
+            }
         }
         if (fstate == IN_STATE) {
             cb.aload(sS).loadConstant(cc).invokestatic(FLAGS, "cond", MethodTypeDesc.of(CD_boolean, STATE, CD_int));
@@ -200,6 +203,9 @@ final class BlockEmitter {
 
     /** Pushes CF (0/1). */
     void carry() {
+        if (fstate >= 0 && CondEmitter.carry(this, fstate)) {
+            return;
+        }
         if (fstate == IN_STATE) {
             cb.aload(sS).invokestatic(FLAGS, "cf", MethodTypeDesc.of(CD_boolean, STATE));
             return;

@@ -2,6 +2,7 @@ package org.jvmm.hv.emu.impl.cpu.jit;
 
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
+import org.jvmm.hv.emu.impl.cpu.Flags;
 
 /**
  * Conditions as direct comparisons of the operands or result of the last flag-setting instruction,
@@ -84,6 +85,85 @@ final class CondEmitter {
             }
         }
         return true;
+    }
+
+    /**
+     * After any other operation a translated block records (ADD, ADC, SBB, INC, DEC, NEG, shifts,
+     * IMUL): ZF, SF and CF (and CF or ZF) from the operands, result and auxiliary; false for the rest.
+     */
+    static boolean otherTest(BlockEmitter e, int op, int cc, Label target) {
+        CodeBuilder cb = e.cb;
+        int sz = op & 3;
+        int c = cc >>> 1;
+        boolean neg = (cc & 1) != 0;
+        switch (c) {
+            case E -> {
+                masked(e, sz, e.sFres);
+                cb.lconst_0().lcmp();
+                branch(cb, neg ? Cmp.NE : Cmp.EQ, target);
+            }
+            case S -> signBit(e, sz, e.sFres, neg, target);
+            case B -> {
+                if (!carry(e, op)) {
+                    return false;
+                }
+                if (neg) {
+                    cb.ifeq(target);
+                } else {
+                    cb.ifne(target);
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Pushes CF (0/1) after {@code op} when it can be read off the locals directly; false otherwise. */
+    static boolean carry(BlockEmitter e, int op) {
+        CodeBuilder cb = e.cb;
+        int sz = op & 3;
+        switch (op >>> 2) {
+            case Flags.K_ADD, Flags.K_ADC -> {
+                unsigned(e, sz, e.sFres);
+                unsigned(e, sz, e.sFa);
+                cb.lcmp();
+                flag(cb, (op >>> 2) == Flags.K_ADD ? Cmp.LT : Cmp.LE);
+            }
+            case Flags.K_SUB, Flags.K_SBB -> {
+                unsigned(e, sz, e.sFa);
+                unsigned(e, sz, e.sFb);
+                cb.lcmp();
+                flag(cb, (op >>> 2) == Flags.K_SUB ? Cmp.LT : Cmp.LE);
+            }
+            case Flags.K_LOGIC -> cb.iconst_0();
+            case Flags.K_INC, Flags.K_DEC -> {
+                cb.lload(e.sFaux).lconst_0().lcmp();
+                flag(cb, Cmp.NE);
+            }
+            case Flags.K_NEG -> {
+                masked(e, sz, e.sFa);
+                cb.lconst_0().lcmp();
+                flag(cb, Cmp.NE);
+            }
+            case Flags.K_SHIFT, Flags.K_MUL -> cb.lload(e.sFaux).l2i().iconst_1().iand();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Turns the int LCMP left into 1 when {@code cmp} holds, else 0. */
+    private static void flag(CodeBuilder cb, Cmp cmp) {
+        Label yes = cb.newLabel();
+        Label join = cb.newLabel();
+        branch(cb, cmp, yes);
+        cb.iconst_0().goto_(join);
+        cb.labelBinding(yes);
+        cb.iconst_1();
+        cb.labelBinding(join);
     }
 
     private enum Cmp { EQ, NE, LT, GE, GT, LE }

@@ -137,34 +137,7 @@ public final class JitFlags {
         };
     }
 
-    // Flag auxiliaries of the fixed-size shifts and IMUL, as Fast computes them (CF and OF bits).
-
-    public static long shl64Aux(long a, int n, long v) {
-        boolean cf = ((a >>> (64 - n)) & 1) != 0;
-        return (cf ? CF : 0) | ((v < 0) != cf ? OF : 0);
-    }
-
-    public static long shr64Aux(long a, int n) {
-        return (((a >>> (n - 1)) & 1) != 0 ? CF : 0) | (a < 0 ? OF : 0);
-    }
-
-    public static long sar64Aux(long a, int n) {
-        return ((a >> (n - 1)) & 1) != 0 ? CF : 0;
-    }
-
-    public static long shl32Aux(long a, int n, long v) {
-        boolean cf = ((a >>> (32 - n)) & 1) != 0;
-        return (cf ? CF : 0) | (((v & 0x8000_0000L) != 0) != cf ? OF : 0);
-    }
-
-    public static long shr32Aux(long a, int n) {
-        return (((a >>> (n - 1)) & 1) != 0 ? CF : 0) | ((a & 0x8000_0000L) != 0 ? OF : 0);
-    }
-
-    public static long sar32Aux(long a, int n) {
-        return (((long) (int) a >> (n - 1)) & 1) != 0 ? CF : 0;
-    }
-
+    /** lfAux of a 64-bit IMUL (CF and OF set when the high half is not the low half's sign). */
     public static long mulAux(long a, long b, long lo) {
         return Math.multiplyHigh(a, b) != (lo >> 63) ? CF | OF : 0;
     }

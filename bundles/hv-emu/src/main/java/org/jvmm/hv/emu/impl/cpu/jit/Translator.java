@@ -27,6 +27,7 @@ public final class Translator implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
 
     private Translator(boolean background, String name) {
+        JvmCompilerHints.apply();
         if (background) {
             queue = new ArrayBlockingQueue<>(QUEUE);
             thread = Thread.ofPlatform().daemon().name(name).unstarted(this::work);
