@@ -143,4 +143,17 @@ class EmuRunTest {
         assertTrue(f.detail().contains("f000:fff0"), f.detail());
         assertTrue(f.detail().contains("is not RAM"), f.detail());
     }
+
+    @Test
+    void anInstructionThisCpuLacksIsAnEmulationFailureShowingItsBytes() {
+        m.load(EmuMachine.CODE, "b0 01  0f 0e  f4"); // mov al, 1; femms (3DNow!); hlt
+        m.longMode(0, EmuMachine.CODE, 0);
+
+        VpExit exit = m.vp(0).run(m.io);
+
+        VpExit.EmulationFailure f = assertInstanceOf(VpExit.EmulationFailure.class, exit);
+        assertEquals(EmuMachine.CODE + 2, f.rip());
+        assertTrue(f.detail().contains("not implemented"), f.detail());
+        assertTrue(f.detail().contains("bytes: 0f 0e f4"), f.detail());
+    }
 }

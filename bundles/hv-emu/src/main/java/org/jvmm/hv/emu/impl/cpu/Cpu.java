@@ -4,6 +4,7 @@ import org.jvmm.hv.emu.impl.cpu.decode.Block;
 import org.jvmm.hv.emu.impl.cpu.decode.BlockBuilder;
 import org.jvmm.hv.emu.impl.cpu.decode.BlockCache;
 import org.jvmm.hv.emu.impl.cpu.decode.Insn;
+import org.jvmm.hv.emu.impl.cpu.decode.Op;
 import org.jvmm.hv.emu.impl.cpu.exec.Exec;
 import org.jvmm.hv.emu.impl.cpu.jit.CompiledBlock;
 import org.jvmm.hv.emu.impl.cpu.jit.Jit;
@@ -45,6 +46,7 @@ public final class Cpu {
     /** Set by a translated region that stops early: the address of the instruction that left something pending. */
     public long jitRip;
     private String shutdownReason;
+    private boolean emulationFailure;
 
     /** A CPU with its own code-page tracking (a single-processor machine). */
     public Cpu(PhysicalMemory memory, IoBus io) {
@@ -147,12 +149,28 @@ public final class Cpu {
         cache.clear();
         nmiBlocked = false;
         shutdownReason = null;
+        emulationFailure = false;
     }
 
     /** Call after CR0, EFER, CS or SS changed: recomputes CPL and sizes. */
     public void modeChanged() {
         s.updateMode();
         mmu.syncPrivilege();
+    }
+
+    /**
+     * Ends execution at instruction {@code in}, which this CPU cannot run (no handler, or bytes the
+     * decoder does not know): {@link Outcome#SHUTDOWN} with {@link #emulationFailure()} set and RIP at it.
+     */
+    public void unimplemented(Insn in) {
+        s.rip = in.rip;
+        emulationFailure = true;
+        shutdown("instruction not implemented (" + Op.name(in.op) + ")");
+    }
+
+    /** The last shutdown was an instruction this CPU cannot run, not a guest triple fault. */
+    public boolean emulationFailure() {
+        return emulationFailure;
     }
 
     /** Ends execution with {@link Outcome#SHUTDOWN}. */

@@ -12,10 +12,18 @@ public final class Msrs {
             MTRR_DEF_TYPE = 0x2FF;
     public static final int EFER = 0xC000_0080, STAR = 0xC000_0081, LSTAR = 0xC000_0082, CSTAR = 0xC000_0083,
             SFMASK = 0xC000_0084, FS_BASE = 0xC000_0100, GS_BASE = 0xC000_0101, KERNEL_GS_BASE = 0xC000_0102,
-            TSC_AUX = 0xC000_0103, AMD_HWCR = 0xC001_0015;
+            TSC_AUX = 0xC000_0103, AMD_SYSCFG = 0xC001_0010, AMD_HWCR = 0xC001_0015,
+            AMD_INT_PENDING_MSG = 0xC001_0055;
 
     private final Cpu cpu;
     private long hwcr;
+    /** AMD SYSCFG: kept as written (Linux reads it while setting up the fixed-range MTRRs). */
+    private long syscfg;
+    /**
+     * AMD interrupt-pending message register: kept as written; 0 at reset says C1E is off (Linux
+     * reads it for the family 0Fh "E400" erratum that this CPU's signature matches).
+     */
+    private long intPendingMsg;
     private final long[] apicOut = new long[1];
 
     Msrs(Cpu cpu) {
@@ -94,6 +102,10 @@ public final class Msrs {
                 return s.tscAux;
             case AMD_HWCR:
                 return hwcr;
+            case AMD_SYSCFG:
+                return syscfg;
+            case AMD_INT_PENDING_MSG:
+                return intPendingMsg;
             default:
                 s.raise(13, 0);
                 return 0;
@@ -159,6 +171,8 @@ public final class Msrs {
             case SFMASK -> s.sfmask = v & 0xFFFF_FFFFL;
             case TSC_AUX -> s.tscAux = v & 0xFFFF_FFFFL;
             case AMD_HWCR -> hwcr = v;
+            case AMD_SYSCFG -> syscfg = v;
+            case AMD_INT_PENDING_MSG -> intPendingMsg = v;
             default -> {
                 return false;
             }

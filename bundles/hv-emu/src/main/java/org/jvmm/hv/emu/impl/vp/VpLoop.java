@@ -63,19 +63,8 @@ final class VpLoop {
         this.apic = apic;
     }
 
-    static final java.util.concurrent.ConcurrentHashMap<Long, long[]> SAMPLES = new java.util.concurrent.ConcurrentHashMap<>();
-
     VpExit run() {
         runner = Thread.currentThread();
-        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
-            long t0 = System.nanoTime();
-            while (!Thread.currentThread().isInterrupted()) {
-                long rip = cpu.s.rip;
-                long sec = (System.nanoTime() - t0) / 500_000_000L;
-                SAMPLES.computeIfAbsent(rip, k -> new long[64])[(int) Math.min(63, sec)]++;
-                LockSupport.parkNanos(200_000);
-            }
-        });
         long startNanos = System.nanoTime();
         long startRetired = cpu.retired();
         long startCpu = LOG.isLoggable(System.Logger.Level.DEBUG) ? threadCpuNanos() : 0;
@@ -89,13 +78,6 @@ final class VpLoop {
             phase = Phase.IDLE;
         }
         lastExit = exit;
-        sampler.interrupt();
-        try (var w = new java.io.PrintWriter("/tmp/rip-samples.txt")) {
-            SAMPLES.forEach((k, v) -> { StringBuilder sb = new StringBuilder(Long.toHexString(k)); for (long x : v) sb.append(' ').append(x); w.println(sb); });
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        System.err.println("SAMPLER wrote " + SAMPLES.size());
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             long n = cpu.retired() - startRetired;
             double secs = (System.nanoTime() - startNanos) / 1e9;
@@ -321,7 +303,7 @@ final class VpLoop {
     private VpExit shutdownExit() {
         String reason = cpu.shutdownReason() == null ? "shutdown" : cpu.shutdownReason();
         String detail = "vp " + index + ": " + reason + where();
-        if (reason.contains("non-RAM")) {
+        if (reason.contains("non-RAM") || cpu.emulationFailure()) {
             return new VpExit.EmulationFailure(cpu.s.rip, detail);
         }
         shutdown = new VpExit.Shutdown(VpExit.ShutdownReason.TRIPLE_FAULT, detail);

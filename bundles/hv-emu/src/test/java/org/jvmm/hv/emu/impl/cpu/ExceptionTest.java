@@ -121,6 +121,19 @@ class ExceptionTest extends AsmTestBase {
     }
 
     @Test
+    void unknownBytesInTheKernelStopTheCpuWithAnEmulationFailureAtThem() {
+        TestMachine m = new TestMachine().long64();
+        byte[] code = Asm.assemble("mov eax, 1\n.byte 0x0f, 0x0e\nhlt", TestMachine.CODE);
+        m.load(TestMachine.CODE, code);
+        m.s.rip = TestMachine.CODE;
+        assertEquals(Outcome.name(Outcome.SHUTDOWN), Outcome.name(m.cpu.run(1000)));
+        assertTrue(m.cpu.emulationFailure(), m.cpu.shutdownReason());
+        assertEquals(TestMachine.CODE + 5, m.s.rip, "RIP at the unknown instruction");
+        assertEquals(1, m.reg(RAX));
+        assertTrue(m.cpu.shutdownReason().contains("not implemented"), m.cpu.shutdownReason());
+    }
+
+    @Test
     void missingGatesEndInTripleFaultShutdown() {
         TestMachine m = new TestMachine().long64();
         m.s.idtrLimit = 0;

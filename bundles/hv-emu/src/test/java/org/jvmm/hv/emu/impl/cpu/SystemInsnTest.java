@@ -145,6 +145,28 @@ class SystemInsnTest extends AsmTestBase {
     }
 
     @Test
+    void amdSyscfgAndIntPendingMsgReadBackWhatWasWritten() {
+        // Linux reads SYSCFG (fixed-range MTRR control) and, for the E400 erratum, the interrupt-pending
+        // message register on this family of AMD CPUs; neither may #GP.
+        TestMachine m = run64("""
+                mov ecx, 0xC0010055
+                rdmsr
+                mov rsi, rax
+                mov ecx, 0xC0010010
+                rdmsr
+                mov rbx, rax
+                mov eax, 0x40000
+                xor edx, edx
+                wrmsr
+                xor eax, eax
+                rdmsr
+                """);
+        assertEquals(0, m.reg(RSI));
+        assertEquals(0, m.reg(RBX));
+        assertEquals(0x40000, m.reg(RAX));
+    }
+
+    @Test
     void privilegedInstructionsFaultInUserMode() {
         TestMachine m = run64(ExceptionTest.GATE + """
                 gate 13, gp

@@ -6,6 +6,10 @@ package org.jvmm.hv.emu.impl.cpu.decode;
  */
 public final class Op {
 
+    /**
+     * #UD. {@link Insn#ext} is 1 for the encodings meant to raise it (UD0, UD1, UD2), 0 where the
+     * decoder did not recognise the bytes (invalid, or not implemented here).
+     */
     public static final int UD = 0;
     public static final int GP_LONG = 1;
     public static final int NOP = 2;
@@ -214,6 +218,13 @@ public final class Op {
         "F_INCDEC64", "F_INCDEC32", "F_SETCC_R", "F_CMOV64_RR", "F_CMOV32_RR", "RDRAND"};
 
     private Op() {
+    }
+
+    /** UD0, UD1 or UD2: raises #UD by design (Linux's BUG() and WARN()). */
+    static void undefinedOnPurpose(Insn in) {
+        in.op = UD;
+        in.ext = 1;
+        in.ends = true;
     }
 
     public static String name(int op) {

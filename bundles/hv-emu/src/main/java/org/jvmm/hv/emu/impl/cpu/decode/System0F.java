@@ -16,6 +16,7 @@ final class System0F {
             }
             case 0x05 -> control(in, Op.SYSCALL);
             case 0x06 -> in.op = Op.CLTS;
+            case 0x0B -> Op.undefinedOnPurpose(in);
             case 0x07 -> control(in, Op.SYSRET);
             case 0x08, 0x09 -> in.op = Op.WBINVD;
             case 0x0D, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F -> {

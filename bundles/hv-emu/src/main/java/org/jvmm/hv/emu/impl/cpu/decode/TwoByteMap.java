@@ -12,6 +12,11 @@ final class TwoByteMap {
     }
 
     static void decode(Decoder d, Insn in, int c) {
+        if (c == 0xB9 || c == 0xFF) {
+            d.modrm(in);
+            Op.undefinedOnPurpose(in);
+            return;
+        }
         if (c >= 0x40 && c < 0x50) {
             in.op = Op.CMOV;
             in.ext = c & 15;

@@ -213,6 +213,19 @@ public final class Exec {
         }
     }
 
+    /**
+     * #UD for UD0/UD1/UD2 and for unrecognised bytes in user mode (a program may probe); unrecognised
+     * bytes in the kernel are far more likely an instruction this CPU lacks, so they stop the processor
+     * with an emulation failure that shows them.
+     */
+    private static void undefined(Cpu c, Insn in) {
+        if (in.ext == 1 || c.s.cpl == 3) {
+            c.s.raise(6);
+        } else {
+            c.unimplemented(in);
+        }
+    }
+
     private static void system2(Cpu c, Insn in) {
         CpuState s = c.s;
         switch (in.op) {
@@ -255,7 +268,8 @@ public final class Exec {
             case Op.STMXCSR -> Sse.stmxcsr(c, in);
             case Op.GP_LONG -> s.raise(13, 0);
             case Op.RDPMC, Op.MONITOR, Op.MWAIT, Op.XGETBV -> s.raise(6);
-            default -> s.raise(6);
+            case Op.UD -> undefined(c, in);
+            default -> c.unimplemented(in);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.jvmm.hv.emu.impl.cpu.jit;
 
-import static org.jvmm.hv.emu.impl.cpu.Flags.AF;
 import static org.jvmm.hv.emu.impl.cpu.Flags.CF;
 import static org.jvmm.hv.emu.impl.cpu.Flags.K_ADC;
 import static org.jvmm.hv.emu.impl.cpu.Flags.K_ADD;
@@ -15,11 +14,11 @@ import static org.jvmm.hv.emu.impl.cpu.Flags.K_SUB;
 import static org.jvmm.hv.emu.impl.cpu.Flags.OF;
 
 /**
- * Flag evaluation for compiled blocks, from the lazy-flag values a block keeps in its locals rather
- * than in {@link org.jvmm.hv.emu.impl.cpu.CpuState}. Same meaning as {@link org.jvmm.hv.emu.impl.cpu.Flags}
- * for every kind a compiled block produces (never K_DIRECT or K_ROT). Compiled code passes a constant
- * {@code op} and {@code cc} where it knows them, so the JIT folds the dispatch away; the methods are
- * kept small for inlining.
+ * Flag evaluation for translated code, from the lazy-flag values it keeps in its locals rather than
+ * in {@link org.jvmm.hv.emu.impl.cpu.CpuState}. Same meaning as {@link org.jvmm.hv.emu.impl.cpu.Flags}
+ * for every kind translated code produces (never K_DIRECT or K_ROT). Called where {@link CondEmitter}
+ * does not read a condition off the locals directly: an op known only at run time (after ADC/SBB),
+ * overflow and parity. Also the carry/overflow auxiliary of a 64-bit IMUL.
  */
 public final class JitFlags {
 
@@ -113,14 +112,6 @@ public final class JitFlags {
 
     static boolean pf(long res) {
         return (Integer.bitCount((int) res & 0xFF) & 1) == 0;
-    }
-
-    static boolean af(int op, long a, long b, long res, long aux) {
-        return switch (op >>> 2) {
-            case K_ADD, K_ADC, K_SUB, K_SBB, K_INC, K_DEC, K_NEG -> ((a ^ b ^ res) & AF) != 0;
-            case K_SHIFT -> (aux & AF) != 0;
-            default -> false;
-        };
     }
 
     static boolean of(int op, long a, long b, long res, long aux) {

@@ -18,7 +18,7 @@ import org.jvmm.hv.emu.impl.cpu.decode.Op;
  */
 record Region(List<Block> blocks, Insn[] instructions) {
 
-    static final int MAX_BLOCKS = Integer.getInteger("jvmm.emu.jit.region", 16);
+    static final int MAX_BLOCKS = 16;
     static final int MAX_INSTRUCTIONS = 192;
 
     Block entry() {
