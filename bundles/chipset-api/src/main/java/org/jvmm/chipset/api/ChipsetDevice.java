@@ -35,6 +35,11 @@ public interface ChipsetDevice extends Inspectable {
         return Optional.empty();
     }
 
+    /** How the device is described in the DSDT, for devices guests find only through ACPI. */
+    default Optional<AcpiDeviceInfo> acpi() {
+        return Optional.empty();
+    }
+
     /** Returns the device to its power-on state (VM reset). */
     void reset();
 }

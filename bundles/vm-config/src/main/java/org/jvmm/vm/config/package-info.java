@@ -4,5 +4,5 @@
  * worker resolves the handles through the resolver registry.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.jvmm.vm.config;
