@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jvmm.chipset.api.AcpiDeviceInfo;
+import org.jvmm.chipset.api.ChipsetDevice;
 import org.jvmm.guestmem.GuestMemory;
 import org.jvmm.loader.linux.impl.acpi.AcpiDevice;
 import org.jvmm.loader.linux.impl.acpi.AcpiTables;
 import org.jvmm.loader.linux.impl.acpi.ComPortDevice;
+import org.jvmm.loader.linux.impl.acpi.DescribedDevice;
 import org.jvmm.loader.linux.impl.bzimage.BzImageBoot;
 import org.jvmm.loader.linux.impl.cmdline.KernelCommandLine;
 import org.jvmm.loader.linux.impl.e820.E820Entry;
@@ -42,7 +45,7 @@ public final class LinuxBootLoader implements BootLoader {
         Prepared p = prepare();
         GuestMemory memory = ctx.memory();
         Platform platform = PlatformReader.read(ctx.config(), ctx.processorCount());
-        AcpiTables.AcpiImage acpi = AcpiTables.build(platform, BootAddresses.ACPI, acpiDevices(platform));
+        AcpiTables.AcpiImage acpi = AcpiTables.build(platform, BootAddresses.ACPI, acpiDevices(platform, ctx.chipsetDevices()));
         if (acpi.end() > BootAddresses.ACPI_END) {
             throw new BootException("ACPI tables of " + acpi.bytes().length + " bytes exceed their 64 KiB area");
         }
@@ -69,8 +72,11 @@ public final class LinuxBootLoader implements BootLoader {
         ctx.publish("linux", new BootReport(mode, loaded, e820.entries(), acpi));
     }
 
-    /** The UARTs as COM devices, named after the configured device ({@code com1} becomes {@code COM1}). */
-    static List<AcpiDevice> acpiDevices(Platform platform) {
+    /**
+     * The UARTs as COM devices, named after the configured device ({@code com1} becomes {@code COM1}),
+     * then every chipset device that describes itself for ACPI (virtio-mmio transports as {@code VRnn}).
+     */
+    static List<AcpiDevice> acpiDevices(Platform platform, List<ChipsetDevice> chipset) {
         List<AcpiDevice> devices = new ArrayList<>();
         int uid = 1;
         for (Platform.ComPort com : platform.comPorts()) {
@@ -79,6 +85,15 @@ public final class LinuxBootLoader implements BootLoader {
                 name = "UAR" + uid;
             }
             devices.add(new ComPortDevice(name, uid++, com.port(), com.irq()));
+        }
+        int described = 0;
+        for (ChipsetDevice device : chipset) {
+            Optional<AcpiDeviceInfo> info = device.acpi();
+            if (info.isPresent()) {
+                String prefix = info.get().hid().equals("LNRO0005") ? "VR" : "D";
+                devices.add(new DescribedDevice(prefix + String.format(prefix.length() == 2 ? "%02X" : "%03X", described++),
+                        info.get()));
+            }
         }
         return devices;
     }

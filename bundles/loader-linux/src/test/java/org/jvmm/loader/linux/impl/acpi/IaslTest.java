@@ -1,5 +1,8 @@
 package org.jvmm.loader.linux.impl.acpi;
 
+import org.jvmm.chipset.api.AcpiDeviceInfo;
+import org.jvmm.chipset.api.MmioRange;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,7 +46,7 @@ class IaslTest {
         Platform p = new Platform(2, List.of(), List.of(new Platform.IoApic(0, 0xFEC0_0000L, 0)), OptionalInt.of(0x600),
                 true, true);
         return AcpiTables.build(p, 0xE0000, List.of(new ComPortDevice("COM1", 1, 0x3F8, 4),
-                new ComPortDevice("COM2", 2, 0x2F8, 3), new VirtioMmioDevice("VR00", 0, 0xFEB0_0000L, 0x200, 12)));
+                new ComPortDevice("COM2", 2, 0x2F8, 3), new DescribedDevice("VR00", new AcpiDeviceInfo("LNRO0005", 0, List.of(new MmioRange("virtio", 0xFEB0_0000L, 0x200)), List.of(12)))));
     }
 
     private static byte[] table(AcpiTables.AcpiImage img, String sig) {

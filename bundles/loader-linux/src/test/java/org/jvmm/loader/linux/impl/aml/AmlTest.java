@@ -1,11 +1,16 @@
 package org.jvmm.loader.linux.impl.aml;
 
+import java.util.List;
+
+import org.jvmm.chipset.api.AcpiDeviceInfo;
+import org.jvmm.chipset.api.MmioRange;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HexFormat;
 import org.jvmm.loader.linux.impl.acpi.ComPortDevice;
-import org.jvmm.loader.linux.impl.acpi.VirtioMmioDevice;
+import org.jvmm.loader.linux.impl.acpi.DescribedDevice;
 import org.junit.jupiter.api.Test;
 
 class AmlTest {
@@ -62,7 +67,7 @@ class AmlTest {
         String body = "56523030" + "085f4849440d4c4e524f3030303500" + "085f55494400" + "085f43434101"
                 + "085f435253" + "111a0a17" + crs;
         assertEquals(63, body.length() / 2);
-        assertEquals("5b82" + "4104" + body, hex(new VirtioMmioDevice("VR00", 0, 0xFED0_0000L, 0x200, 5).aml()),
+        assertEquals("5b82" + "4104" + body, hex(new DescribedDevice("VR00", new AcpiDeviceInfo("LNRO0005", 0, List.of(new MmioRange("virtio", 0xFED0_0000L, 0x200)), List.of(5))).aml()),
                 "63 bytes + 2 of PkgLength = 0x41: two-byte encoding");
     }
 

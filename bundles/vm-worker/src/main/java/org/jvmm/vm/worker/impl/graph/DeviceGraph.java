@@ -50,8 +50,10 @@ public final class DeviceGraph {
         try {
             chipset(config);
             unattachable("pciDevices", config.pciDevices(), "attaching PCI devices (bundle pci)");
-            unattachable("virtioDevices", config.virtioDevices().stream().map(VirtioDeviceConfig::device).toList(),
-                    "attaching virtio devices (bundle devices-virtio)", ".device");
+            virtioMmio(config);
+            unattachable("virtioDevices", config.virtioDevices().stream().filter(d -> !d.bus().equals("mmio")
+                    && !d.bus().equals("auto")).map(VirtioDeviceConfig::device).toList(),
+                    "attaching virtio devices to PCI (bundle pci)", ".device");
             unattachable("disks", config.disks().stream().map(DiskConfig::disk).toList(),
                     "attaching disks to a storage controller", ".disk");
             unattachable("nics", config.nics().stream().map(NicConfig::endpoint).toList(),
@@ -73,6 +75,13 @@ public final class DeviceGraph {
         for (int i = 0; i < devices.size(); i++) {
             String path = "chipsetDevices[" + i + "]";
             attach(registry.resolve(devices.get(i), ChipsetDevice.class, inputs, path), path);
+        }
+    }
+
+    /** The virtio devices on the mmio bus, each behind a {@code chipset_device_handle:virtio_mmio}. */
+    private void virtioMmio(VmConfig config) throws ResolveException, VmLaunchException {
+        for (VirtioPlacement.Placed p : VirtioPlacement.mmio(config.virtioDevices(), false)) {
+            attach(registry.resolve(p.handle(), ChipsetDevice.class, inputs, p.path()), p.path());
         }
     }
 
