@@ -21,11 +21,12 @@ import org.jvmm.vmm.resource.ResourceHandle;
  * @param nics           network adapters
  * @param paused         start with processors paused
  * @param deterministic  guest time derived from retired instructions (emulator only)
+ * @param guestActions   what guest resets, power-offs and crashes do (null reads as the defaults)
  */
 public record VmConfig(LoadMode load, MemoryConfig memory, ProcessorConfig processors, HypervisorChoice hypervisor,
         List<SerialPortConfig> serial, List<ResourceHandle> chipsetDevices, List<ResourceHandle> pciDevices,
         List<VirtioDeviceConfig> virtioDevices, List<DiskConfig> disks, List<NicConfig> nics,
-        boolean paused, boolean deterministic) {
+        boolean paused, boolean deterministic, GuestActions guestActions) {
 
     public VmConfig {
         Check.required(load, "load");
@@ -39,6 +40,7 @@ public record VmConfig(LoadMode load, MemoryConfig memory, ProcessorConfig proce
         disks = Check.list(disks, "disks");
         nics = Check.list(nics, "nics");
         checkSerialIndexes(serial);
+        guestActions = guestActions == null ? GuestActions.DEFAULT : guestActions;
     }
 
     public static Builder builder() {
@@ -48,7 +50,7 @@ public record VmConfig(LoadMode load, MemoryConfig memory, ProcessorConfig proce
     /** A builder initialised from this config. */
     public Builder toBuilder() {
         Builder b = new Builder().load(load).memory(memory).processors(processors.count()).hypervisor(hypervisor)
-                .paused(paused).deterministic(deterministic);
+                .paused(paused).deterministic(deterministic).guestActions(guestActions);
         b.serial.addAll(serial);
         b.chipsetDevices.addAll(chipsetDevices);
         b.pciDevices.addAll(pciDevices);
@@ -84,6 +86,7 @@ public record VmConfig(LoadMode load, MemoryConfig memory, ProcessorConfig proce
         private final List<NicConfig> nics = new ArrayList<>();
         private boolean paused;
         private boolean deterministic;
+        private GuestActions guestActions = GuestActions.DEFAULT;
 
         private Builder() {
         }
@@ -156,10 +159,15 @@ public record VmConfig(LoadMode load, MemoryConfig memory, ProcessorConfig proce
             return this;
         }
 
+        public Builder guestActions(GuestActions value) {
+            guestActions = value;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the field whose invariant fails */
         public VmConfig build() {
             return new VmConfig(load, memory, new ProcessorConfig(processors), hypervisor, serial, chipsetDevices,
-                    pciDevices, virtioDevices, disks, nics, paused, deterministic);
+                    pciDevices, virtioDevices, disks, nics, paused, deterministic, guestActions);
         }
     }
 }

@@ -34,6 +34,7 @@ class VmConfigJsonTest {
                 .nic(new NicConfig(new Consomme("10.0.0.0/24"), "00:15:5d:12:34:56", "virtio", null))
                 .paused(true)
                 .deterministic(true)
+                .guestActions(new GuestActions(GuestAction.HALT, GuestAction.parse("exit:7"), GuestAction.RESET))
                 .build();
     }
 
@@ -43,6 +44,7 @@ class VmConfigJsonTest {
         String json = VmConfigJson.write(config);
         assertEquals(config, VmConfigJson.read(json, TestHandles.TYPES));
         assertEquals(json, VmConfigJson.write(VmConfigJson.read(json, TestHandles.TYPES)));
+        assertTrue(json.contains("\"onPowerOff\" : \"exit:7\""), json);
     }
 
     @Test

@@ -19,7 +19,8 @@ class VmConfigRecordsTest {
     void listsAreImmutableCopies() {
         List<ResourceHandle> devices = new ArrayList<>(List.of(new TestHandles.Pic()));
         VmConfig c = new VmConfig(new LoadMode.None(), MemoryConfig.ofBytes(1 << 20), new ProcessorConfig(1), null,
-                null, devices, null, null, null, null, false, false);
+                null, devices, null, null, null, null, false, false, null);
+        assertEquals(GuestActions.DEFAULT, c.guestActions());
         devices.clear();
         assertEquals(1, c.chipsetDevices().size());
         assertEquals(List.of(), c.disks());
@@ -41,7 +42,22 @@ class VmConfigRecordsTest {
                 fails(() -> new TcpSerialHandle("localhost")));
         assertEquals("chipsetDevices[0]: must not be null", fails(() -> new VmConfig(new LoadMode.None(),
                 MemoryConfig.ofBytes(4096), new ProcessorConfig(1), null, null, java.util.Arrays.asList(
-                        (ResourceHandle) null), null, null, null, null, false, false)));
+                        (ResourceHandle) null), null, null, null, null, false, false, null)));
+    }
+
+    @Test
+    void guestActionsParseAndPrintTheirCliSpelling() {
+        assertEquals(GuestAction.RESET, GuestAction.parse("reset"));
+        assertEquals(GuestAction.HALT, GuestAction.parse("halt"));
+        assertEquals(new GuestAction(GuestAction.Kind.EXIT, 3), GuestAction.parse("exit:3"));
+        assertEquals("exit:3", GuestAction.parse("exit:3").toString());
+        assertEquals("exit", GuestAction.EXIT.toString());
+        assertEquals("guest action: expected reset, halt, exit or exit:<0-255>, got 'exit:256'",
+                fails(() -> GuestAction.parse("exit:256")));
+        assertEquals("guest action: expected reset, halt, exit or exit:<0-255>, got 'reboot'",
+                fails(() -> GuestAction.parse("reboot")));
+        assertEquals("guest action: an exit code 0..255 goes only with exit, got halt 1",
+                fails(() -> new GuestAction(GuestAction.Kind.HALT, 1)));
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.jvmm.cli.impl.spec.SerialSpecParser;
 import org.jvmm.cli.impl.spec.SpecException;
 import org.jvmm.vm.config.ConsoleSerialHandle;
 import org.jvmm.vm.config.FileSerialHandle;
+import org.jvmm.vm.config.GuestAction;
+import org.jvmm.vm.config.GuestActions;
 import org.jvmm.vm.config.HypervisorChoice;
 import org.jvmm.vm.config.MemoryConfig;
 import org.jvmm.vm.config.NoneSerialHandle;
@@ -55,6 +57,7 @@ public final class ConfigBuilder {
         }
         b.paused(options.process().paused() || base.map(VmConfig::paused).orElse(false));
         b.deterministic(options.jvmm().deterministic() || base.map(VmConfig::deterministic).orElse(false));
+        b.guestActions(guestActions(options, base.map(VmConfig::guestActions).orElse(GuestActions.DEFAULT)));
         try {
             VmConfig built = b.build();
             List<ResourceHandle> start = base.isPresent() ? built.chipsetDevices() : ChipsetDevices.pcBase();
@@ -90,6 +93,17 @@ public final class ConfigBuilder {
         return new MemoryConfig(size, file, prefetch);
     }
 
+    /** The base's actions with each of {@code --guest-reset-action}, {@code -shutdown-}, {@code -crash-} given replacing one. */
+    private static GuestActions guestActions(CliOptions options, GuestActions base) {
+        var o = options.guestEvents();
+        return new GuestActions(action(o.resetAction(), base.onReset()), action(o.shutdownAction(), base.onPowerOff()),
+                action(o.crashAction(), base.onCrash()));
+    }
+
+    private static GuestAction action(String value, GuestAction base) {
+        return value == null ? base : GuestAction.parse(value);
+    }
+
     private static HypervisorChoice hypervisor(String value) throws CliException {
         HypervisorSpec h = parse("--hypervisor", () -> HypervisorSpecParser.parse(value));
         return new HypervisorChoice(h.name(), h.params().contains(HypervisorSpecParser.FORCE));
@@ -97,7 +111,7 @@ public final class ConfigBuilder {
 
     private static VmConfig withChipsetDevices(VmConfig c, List<ResourceHandle> devices) {
         return new VmConfig(c.load(), c.memory(), c.processors(), c.hypervisor(), c.serial(), devices, c.pciDevices(),
-                c.virtioDevices(), c.disks(), c.nics(), c.paused(), c.deterministic());
+                c.virtioDevices(), c.disks(), c.nics(), c.paused(), c.deterministic(), c.guestActions());
     }
 
     private static ResourceHandle comHandle(String option, String value) throws CliException {

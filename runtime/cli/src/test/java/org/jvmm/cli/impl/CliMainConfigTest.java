@@ -21,6 +21,8 @@ import org.jvmm.chipset.resources.PortSinkHandle;
 import org.jvmm.chipset.resources.RtcHandle;
 import org.jvmm.vm.config.ConsoleSerialHandle;
 import org.jvmm.vm.config.FileSerialHandle;
+import org.jvmm.vm.config.GuestAction;
+import org.jvmm.vm.config.GuestActions;
 import org.jvmm.vm.config.HypervisorChoice;
 import org.jvmm.vm.config.LoadMode;
 import org.jvmm.vm.config.MemoryConfig;
@@ -111,6 +113,14 @@ class CliMainConfigTest {
         assertEquals(new HypervisorChoice("kvm", true), c.hypervisor());
         assertTrue(c.paused());
         assertTrue(c.deterministic());
+    }
+
+    @Test
+    void guestActions() {
+        VmConfig c = launched("--guest-reset-action", "exit:3", "--guest-crash-action", "reset",
+                "--guest-shutdown-action", "halt");
+        assertEquals(new GuestActions(GuestAction.parse("exit:3"), GuestAction.HALT, GuestAction.RESET), c.guestActions());
+        assertEquals(GuestActions.DEFAULT, launched().guestActions());
     }
 
     @Test

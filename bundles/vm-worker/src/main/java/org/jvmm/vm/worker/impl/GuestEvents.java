@@ -5,14 +5,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import org.jvmm.hv.api.VpExit;
+import org.jvmm.vm.config.GuestAction;
+import org.jvmm.vm.config.GuestActions;
 import org.jvmm.vm.worker.IllegalVmStateException;
 import org.jvmm.vm.worker.VmState;
 import org.jvmm.vm.worker.impl.lifecycle.GuestEvent;
 
 /**
- * Handles guest events on the VM's control thread: power-off stops the VM, a reset request
- * resets it, a triple fault stops it (no reboot), an internal error or emulation failure fails
- * it, and a debug exit pauses it (there is no debugger yet).
+ * Handles guest events on the VM's control thread. A reset request, a power-off and a triple
+ * fault do what the config's {@link GuestActions} say (by default: reset; stop, so jvmm exits 0;
+ * stop with the reason, no reboot); an internal error or emulation failure fails the VM, and a
+ * debug exit pauses it (there is no debugger yet).
  */
 final class GuestEvents implements GuestEvent.Sink {
     private static final System.Logger LOG = System.getLogger(GuestEvents.class.getName());
@@ -49,11 +52,11 @@ final class GuestEvents implements GuestEvent.Sink {
         last = describe(event);
         try {
             switch (event) {
-                case GuestEvent.PowerOff p -> vm.stopWith("powered off");
+                case GuestEvent.PowerOff p -> act(actions().onPowerOff(), "powered off");
                 case GuestEvent.Exit x -> vm.exitWith(x.status());
-                case GuestEvent.Reset r -> vm.reset();
+                case GuestEvent.Reset r -> act(actions().onReset(), "guest reset");
                 case GuestEvent.Shutdown s when s.reason() == VpExit.ShutdownReason.TRIPLE_FAULT ->
-                        vm.stopWith(describe(s));
+                        act(actions().onCrash(), describe(s));
                 case GuestEvent.Shutdown s -> vm.failWith(describe(s));
                 case GuestEvent.Failure f -> vm.failWith(describe(f));
                 case GuestEvent.Debug d -> pauseForDebug(d);
@@ -62,6 +65,35 @@ final class GuestEvents implements GuestEvent.Sink {
             LOG.log(Level.INFO, vm.name() + ": " + last + " ignored: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, vm.name() + ": handling " + last + " failed", e);
+        }
+    }
+
+    private GuestActions actions() {
+        return vm.config().guestActions();
+    }
+
+    /** Carries out {@code action} for the event {@code what}, saying so when it is not the usual one. */
+    private void act(GuestAction action, String what) {
+        switch (action.kind()) {
+            case RESET -> {
+                if (!what.equals("guest reset")) {
+                    LOG.log(Level.WARNING, vm.name() + ": " + what + ": resetting the VM");
+                }
+                vm.reset();
+            }
+            case HALT -> {
+                LOG.log(Level.WARNING, vm.name() + ": " + what + ": VM halted (vm:resume or vm:reset in the shell)");
+                if (vm.state() == VmState.RUNNING) {
+                    vm.pause();
+                }
+            }
+            case EXIT -> {
+                if (action.exitCode() >= 0) {
+                    vm.exitWith(action.exitCode(), what);
+                } else {
+                    vm.stopWith(what);
+                }
+            }
         }
     }
 

@@ -127,8 +127,13 @@ public final class Vm implements VmControl {
 
     /** Stops the VM because its guest asked jvmm to exit with {@code status}. */
     void exitWith(int status) {
+        exitWith(status, "guest exit status " + status);
+    }
+
+    /** Stops the VM for {@code reason}, asking jvmm to exit with {@code status}. */
+    void exitWith(int status, String reason) {
         exitStatus = OptionalInt.of(status);
-        stopWith("guest exit status " + status);
+        stopWith(reason);
     }
 
     @Override

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.jvmm.hv.api.InterruptRequest;
 import org.jvmm.hv.api.VpExit;
+import org.jvmm.vm.config.GuestAction;
+import org.jvmm.vm.config.GuestActions;
 import org.jvmm.vm.worker.IllegalVmStateException;
 import org.jvmm.vm.worker.VmState;
 import org.jvmm.vm.worker.impl.fake.FakePartition;
@@ -132,6 +134,42 @@ class VmLifecycleTest {
         assertTrue(vm.awaitStopped(Duration.ofSeconds(5)));
         assertEquals(Optional.of("triple fault on vp 1: #DF while delivering #GP"), vm.stopReason());
         assertEquals(0, f.emu.last.resets);
+    }
+
+    private Vm launchWithActions(GuestActions actions) throws Exception {
+        return f.launch(config().processors(1).chipsetDevice(new TestHandles.Power("power", 0xf4))
+                .guestActions(actions).build());
+    }
+
+    @Test
+    void crashActionResetResetsAfterATripleFault() throws Exception {
+        f.script = p -> p.vp(0).exit(new VpExit.Shutdown(VpExit.ShutdownReason.TRIPLE_FAULT, "#DF"));
+        Vm vm = launchWithActions(new GuestActions(null, null, GuestAction.RESET));
+        vm.start();
+        eventually("a reset after the triple fault", () -> f.emu.last.resets >= 1);
+        vm.stop();
+        assertEquals(Optional.of("stopped by request"), vm.stopReason());
+    }
+
+    @Test
+    void resetActionExitStopsWithTheGivenStatus() throws Exception {
+        f.script = p -> p.vp(0).portWrite(0xf4, 1, 2);
+        Vm vm = launchWithActions(new GuestActions(GuestAction.parse("exit:5"), null, null));
+        vm.start();
+        assertTrue(vm.awaitStopped(Duration.ofSeconds(5)));
+        assertEquals(java.util.OptionalInt.of(5), vm.guestExitStatus());
+        assertEquals(Optional.of("guest reset"), vm.stopReason());
+        assertEquals(0, f.emu.last.resets);
+    }
+
+    @Test
+    void powerOffActionHaltPausesTheVm() throws Exception {
+        f.script = p -> p.vp(0).portWrite(0xf4, 1, 1);
+        Vm vm = launchWithActions(new GuestActions(null, GuestAction.HALT, null));
+        vm.start();
+        eventually("PAUSED", () -> vm.state() == VmState.PAUSED);
+        assertEquals("guest power-off", vm.inspect("lastGuestEvent").orElseThrow());
+        vm.stop();
     }
 
     @Test

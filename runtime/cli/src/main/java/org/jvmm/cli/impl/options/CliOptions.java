@@ -60,6 +60,10 @@ public final class CliOptions {
         return serial;
     }
 
+    public GuestEventOptions guestEvents() {
+        return guestEvents;
+    }
+
     public ProcessOptions process() {
         return process;
     }

@@ -1,5 +1,6 @@
 package org.jvmm.cli.impl.options;
 
+import static org.jvmm.cli.impl.options.OptionRule.implemented;
 import static org.jvmm.cli.impl.options.OptionRule.parsedOnly;
 import static org.jvmm.cli.impl.options.OptionRule.parsedOnlyFlag;
 
@@ -12,15 +13,14 @@ import picocli.CommandLine.Option;
 /** Guest power events, watchdog, dumps, debugging and misc devices. */
 public final class GuestEventOptions implements OptionGroup {
     private static final String ACTION = "reset|halt|exit[:CODE]";
-    private static final String POWER = "power action support in bundle vm-worker";
 
     @Option(names = "--guest-reset-action", paramLabel = ACTION, description = "on guest reset (default: reset)")
     String resetAction;
 
-    @Option(names = "--guest-shutdown-action", paramLabel = ACTION, description = "on guest power off (default: halt)")
+    @Option(names = "--guest-shutdown-action", paramLabel = ACTION, description = "on guest power off (default: exit)")
     String shutdownAction;
 
-    @Option(names = "--guest-crash-action", paramLabel = ACTION, description = "on guest triple fault (default: halt)")
+    @Option(names = "--guest-crash-action", paramLabel = ACTION, description = "on guest triple fault (default: exit, with the reason)")
     String crashAction;
 
     @Option(names = "--crash-dump-path", paramLabel = "PATH", description = "write a .vmrs dump on triple fault")
@@ -44,6 +44,18 @@ public final class GuestEventOptions implements OptionGroup {
     @Option(names = "--write-saved-state-proto", paramLabel = "PATH", description = "write saved state .proto files")
     String writeSavedStateProto;
 
+    public String resetAction() {
+        return resetAction;
+    }
+
+    public String shutdownAction() {
+        return shutdownAction;
+    }
+
+    public String crashAction() {
+        return crashAction;
+    }
+
     @Override
     public String heading() {
         return "Guest events, diagnostics and other devices";
@@ -52,10 +64,10 @@ public final class GuestEventOptions implements OptionGroup {
     @Override
     public List<OptionRule> rules(RuleContext ctx) {
         return List.of(
-                parsedOnly("--guest-reset-action", POWER, PlatformSpecParsers::powerAction),
-                parsedOnly("--guest-shutdown-action", POWER, PlatformSpecParsers::powerAction),
-                parsedOnly("--guest-crash-action", POWER, PlatformSpecParsers::powerAction),
-                parsedOnly("--crash-dump-path", POWER, ValueChecks::nonEmpty),
+                implemented("--guest-reset-action", PlatformSpecParsers::powerAction),
+                implemented("--guest-shutdown-action", PlatformSpecParsers::powerAction),
+                implemented("--guest-crash-action", PlatformSpecParsers::powerAction),
+                parsedOnly("--crash-dump-path", "crash dumps (.vmrs) in bundle vm-worker", ValueChecks::nonEmpty),
                 parsedOnlyFlag("--guest-watchdog", "bundle chipset (watchdog)"),
                 parsedOnly("--guest-watchdog-action", "bundle chipset (watchdog)", PlatformSpecParsers::powerAction),
                 parsedOnlyFlag("--battery", "bundle chipset (battery)"),
