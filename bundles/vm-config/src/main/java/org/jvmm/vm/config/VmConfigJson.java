@@ -10,7 +10,7 @@ import org.jvmm.vmm.resource.HandleTypes;
 public final class VmConfigJson {
     private static final ObjectMapper MAPPER = HandleJson.mapper();
     private static final HandleTypes BUILTIN = HandleTypes.of(ConsoleSerialHandle.class, StderrSerialHandle.class,
-            FileSerialHandle.class, TcpSerialHandle.class, NoneSerialHandle.class);
+            FileSerialHandle.class, TcpSerialHandle.class, UnixSerialHandle.class, NoneSerialHandle.class);
 
     private VmConfigJson() {
     }

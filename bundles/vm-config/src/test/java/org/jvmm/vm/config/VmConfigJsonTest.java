@@ -89,6 +89,6 @@ class VmConfigJsonTest {
     @Test
     void builtinTypesAreTheSerialHandles() {
         assertEquals(List.of("serial_handle:console", "serial_handle:file", "serial_handle:none",
-                "serial_handle:stderr", "serial_handle:tcp"), List.copyOf(VmConfigJson.builtinTypes().keys()));
+                "serial_handle:stderr", "serial_handle:tcp", "serial_handle:unix"), List.copyOf(VmConfigJson.builtinTypes().keys()));
     }
 }

@@ -22,6 +22,7 @@ import org.jvmm.vm.config.NoneSerialHandle;
 import org.jvmm.vm.config.SerialPortConfig;
 import org.jvmm.vm.config.StderrSerialHandle;
 import org.jvmm.vm.config.TcpSerialHandle;
+import org.jvmm.vm.config.UnixSerialHandle;
 import org.jvmm.vm.config.VmConfig;
 import org.jvmm.vmm.resource.ResourceHandle;
 
@@ -126,7 +127,7 @@ public final class ConfigBuilder {
             case SerialSpec.None n -> new NoneSerialHandle();
             case SerialSpec.File f -> new FileSerialHandle(f.path());
             case SerialSpec.Tcp t -> new TcpSerialHandle(t.address().toString());
-            case SerialSpec.Pipe p -> throw new CliException(option, "listen=PATH is not implemented yet");
+            case SerialSpec.Pipe p -> new UnixSerialHandle(p.path());
             case SerialSpec.Term t -> throw new CliException(option, "term is not implemented yet");
         };
     }

@@ -24,6 +24,7 @@ import org.jvmm.vm.config.FileSerialHandle;
 import org.jvmm.vm.config.GuestAction;
 import org.jvmm.vm.config.GuestActions;
 import org.jvmm.vm.config.HypervisorChoice;
+import org.jvmm.vm.config.UnixSerialHandle;
 import org.jvmm.vm.config.LoadMode;
 import org.jvmm.vm.config.MemoryConfig;
 import org.jvmm.vm.config.NoneSerialHandle;
@@ -131,6 +132,12 @@ class CliMainConfigTest {
         assertEquals(List.of(new SerialPortConfig(0, new StderrSerialHandle()), new SerialPortConfig(1, new FileSerialHandle(log)),
                 new SerialPortConfig(2, new TcpSerialHandle("127.0.0.1:4444")),
                 new SerialPortConfig(3, new TcpSerialHandle("[::1]:4445"))), c.serial());
+    }
+
+    @Test
+    void unixSocketSerial() {
+        String sock = dir.resolve("com1.sock").toString();
+        assertEquals(new SerialPortConfig(0, new UnixSerialHandle(sock)), launched("--com1", "listen=" + sock).serial().get(0));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.jvmm.cli.impl.options;
 
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+
 import org.jvmm.cli.impl.spec.SerialSpec;
 import org.jvmm.cli.impl.spec.SerialSpecParser;
 import org.jvmm.cli.impl.spec.SpecException;
@@ -28,8 +32,13 @@ final class ComPorts {
     private static SerialSpec implementedBackend(SerialSpec backend, RuleContext ctx) throws SpecException {
         return switch (backend) {
             case SerialSpec.Term t -> throw new SpecException("term is not implemented yet");
-            case SerialSpec.Pipe p -> throw new SpecException(
-                    "listen=PATH (pipe or Unix socket) is not implemented yet; use listen=tcp:IP:PORT");
+            case SerialSpec.Pipe p -> {
+                ctx.guestOutputFile(p.path());
+                if (Files.exists(Path.of(p.path()), LinkOption.NOFOLLOW_LINKS)) {
+                    throw new SpecException("'" + p.path() + "' already exists (listen=PATH creates a Unix socket there)");
+                }
+                yield p;
+            }
             case SerialSpec.File f -> {
                 ctx.guestOutputFile(f.path());
                 yield f;

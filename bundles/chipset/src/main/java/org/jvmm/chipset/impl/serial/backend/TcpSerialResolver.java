@@ -24,7 +24,7 @@ public final class TcpSerialResolver implements ResourceResolver<TcpSerialHandle
     @Override
     public SerialBackend resolve(TcpSerialHandle handle, ResolveContext ctx) throws ResolveException {
         try {
-            return TcpBackend.listen(TcpAddresses.parse(handle.address()));
+            return SocketBackend.listen(TcpAddresses.parse(handle.address()));
         } catch (IOException | IllegalArgumentException e) {
             throw ResolveException.failed("serial_handle", "tcp", ctx.path(),
                     "cannot listen on " + handle.address() + ": " + e.getMessage());

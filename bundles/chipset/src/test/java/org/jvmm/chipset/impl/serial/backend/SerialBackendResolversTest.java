@@ -50,7 +50,7 @@ class SerialBackendResolversTest {
 
     @Test
     void tcpOnABusyPortIsAResolveError() throws Exception {
-        try (TcpBackend first = TcpBackend.listen(TcpAddresses.parse("127.0.0.1:0"))) {
+        try (SocketBackend first = SocketBackend.listen(TcpAddresses.parse("127.0.0.1:0"))) {
             int port = ((java.net.InetSocketAddress) first.localAddress()).getPort();
             ResolveException e = assertThrows(ResolveException.class, () -> new TcpSerialResolver()
                     .resolve(new TcpSerialHandle("127.0.0.1:" + port), new FakeResolveContext()));

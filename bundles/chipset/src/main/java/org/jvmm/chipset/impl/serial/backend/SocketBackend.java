@@ -2,19 +2,23 @@ package org.jvmm.chipset.impl.serial.backend;
 
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jvmm.chipset.serial.SerialBackend;
 
 /**
- * A listening socket with at most one client at a time (further clients wait in the backlog until
+ * A listening TCP or Unix-domain socket with at most one client at a time (further clients wait in the backlog until
  * it leaves). Output written while no client is attached is kept, up to {@link #PENDING_LIMIT}
  * bytes (the oldest dropped first), and sent when a client connects, so a test that connects late
  * still sees the boot messages. Writes to a client block while its socket buffer is full.
  */
-final class TcpBackend implements SerialBackend {
+final class SocketBackend implements SerialBackend {
     static final int PENDING_LIMIT = 64 * 1024;
 
     private final ServerSocketChannel server;
@@ -26,22 +30,28 @@ final class TcpBackend implements SerialBackend {
     private volatile SocketChannel client;
     private long dropped;
     private volatile boolean closed;
+    private final Path socketFile;
 
-    private TcpBackend(ServerSocketChannel server) {
+    private SocketBackend(ServerSocketChannel server, Path socketFile) {
         this.server = server;
+        this.socketFile = socketFile;
     }
 
-    /** Binds {@code address} and starts accepting clients on a daemon thread. */
-    static TcpBackend listen(SocketAddress address) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
+    /**
+     * Binds {@code address} (an {@link java.net.InetSocketAddress} or a {@link UnixDomainSocketAddress},
+     * whose file must not exist yet and is removed on close) and accepts clients on a daemon thread.
+     */
+    static SocketBackend listen(SocketAddress address) throws IOException {
+        boolean unix = address instanceof UnixDomainSocketAddress;
+        ServerSocketChannel server = unix ? ServerSocketChannel.open(StandardProtocolFamily.UNIX) : ServerSocketChannel.open();
         try {
             server.bind(address, 1);
         } catch (IOException e) {
             server.close();
             throw e;
         }
-        TcpBackend backend = new TcpBackend(server);
-        Thread.ofPlatform().daemon().name("jvmm-serial-tcp " + address).start(backend::serve);
+        SocketBackend backend = new SocketBackend(server, unix ? ((UnixDomainSocketAddress) address).getPath() : null);
+        Thread.ofPlatform().daemon().name("jvmm-serial-socket " + address).start(backend::serve);
         return backend;
     }
 
@@ -88,9 +98,12 @@ final class TcpBackend implements SerialBackend {
         input.close();
         try {
             server.close();
+            if (socketFile != null) {
+                Files.deleteIfExists(socketFile);
+            }
         } catch (IOException e) {
-            System.getLogger(TcpBackend.class.getName()).log(System.Logger.Level.WARNING,
-                    "closing serial tcp listener failed: " + e);
+            System.getLogger(SocketBackend.class.getName()).log(System.Logger.Level.WARNING,
+                    "closing serial socket listener failed: " + e);
         }
         synchronized (this) {
             dropClient();
@@ -167,8 +180,8 @@ final class TcpBackend implements SerialBackend {
         try {
             c.close();
         } catch (IOException e) {
-            System.getLogger(TcpBackend.class.getName()).log(System.Logger.Level.DEBUG,
-                    "closing serial tcp client: " + e);
+            System.getLogger(SocketBackend.class.getName()).log(System.Logger.Level.DEBUG,
+                    "closing serial socket client: " + e);
         }
     }
 }
