@@ -4,7 +4,7 @@
  * arrives), and an in-memory backend for tests.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jvmm.chipset.serial;
 
 import org.osgi.annotation.bundle.Export;

@@ -24,13 +24,15 @@ import org.jline.terminal.Terminal;
  *
  * <p>Terminal sharing: while the interactive shell runs, the Gogo shell owns the terminal's input.
  * The {@code console} serial backend still writes guest output to stdout but does not read stdin
- * (the launcher says so before the VM is built, see {@link ConsoleInput}); with {@code --no-shell}
- * the console backend reads stdin (in raw mode on a terminal, with Ctrl-Q stopping the VM: see
- * {@link ConsoleEscape}). Switching the input between the guest and the shell (OpenVMM's Ctrl-Q)
- * comes later.
+ * (the launcher says so before the VM is built, see {@link ConsoleInput}); the shell's
+ * {@code vm:console} passes the terminal's keys to it until Ctrl-Q, and the shell starts with it
+ * when the VM has a console port (OpenVMM's Ctrl-Q switch between the serial console and the
+ * REPL). With {@code --no-shell} the console backend reads stdin itself (in raw mode on a
+ * terminal, with Ctrl-Q stopping the VM: see {@link ConsoleEscape}).
  */
 final class ShellRunner {
     static final String[] GOSH_ARGS = {"--login", "--noshutdown"};
+    static final String CONSOLE_COMMAND = "vm:console";
     /** gogo.jline's session variable for the terminal. */
     static final String VAR_TERMINAL = Shell.VAR_TERMINAL;
     private static final long STOP_POLL_MILLIS = 50;
@@ -63,11 +65,21 @@ final class ShellRunner {
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile Terminal terminal;
     private volatile CommandSession session;
+    private final boolean consoleFirst;
 
     ShellRunner(CommandProcessor processor, Gosh gosh, ShellTerminal.Opener terminals) {
+        this(processor, gosh, terminals, false);
+    }
+
+    /**
+     * With {@code consoleFirst} the terminal starts on the guest's serial console ({@code vm:console},
+     * as OpenVMM starts): Ctrl-Q then opens the shell.
+     */
+    ShellRunner(CommandProcessor processor, Gosh gosh, ShellTerminal.Opener terminals, boolean consoleFirst) {
         this.processor = processor;
         this.gosh = gosh;
         this.terminals = terminals;
+        this.consoleFirst = consoleFirst;
     }
 
     /** Runs the shell until it ends; false (with a line on {@code err}) when it failed. */
@@ -78,6 +90,9 @@ final class ShellRunner {
             session = s;
             terminal = t;
             try {
+                if (consoleFirst) {
+                    attachConsole(s, t);
+                }
                 gosh.gosh(s, GOSH_ARGS.clone());
             } finally {
                 clearStrayInterrupt();
@@ -91,6 +106,15 @@ final class ShellRunner {
             terminal = null;
             session = null;
             ended.countDown();
+        }
+    }
+
+    /** Runs {@value #CONSOLE_COMMAND} and prints what it says when it returns (Ctrl-Q or the VM's end). */
+    private static void attachConsole(CommandSession s, Terminal t) throws Exception {
+        Object said = s.execute(CONSOLE_COMMAND);
+        if (said != null) {
+            t.writer().println(said);
+            t.flush();
         }
     }
 

@@ -1,5 +1,8 @@
 package org.jvmm.cli.impl.launch;
 
+import org.jvmm.vm.config.ConsoleSerialHandle;
+import org.jvmm.vm.config.VmConfig;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Optional;
@@ -138,7 +141,13 @@ final class VmLauncher implements Launcher {
                     + " org.apache.felix.gogo.jline are not active); running headless");
             return Optional.empty();
         }
-        return Optional.of(new ShellRunner(processor.get(), ShellRunner.Gosh.of(shell.get()), terminals));
+        return Optional.of(new ShellRunner(processor.get(), ShellRunner.Gosh.of(shell.get()), terminals,
+                startOnConsole(request.config())));
+    }
+
+    /** The terminal starts on the guest console when a serial port is on it and the VM does not start paused. */
+    static boolean startOnConsole(VmConfig config) {
+        return !config.paused() && config.serial().stream().anyMatch(p -> p.backend() instanceof ConsoleSerialHandle);
     }
 
     private boolean useLogFile(LaunchRequest request, PrintStream err) throws InterruptedException {

@@ -70,6 +70,47 @@ class ShellRunnerTest {
         assertEquals("", err.toString(StandardCharsets.UTF_8));
     }
 
+    /** A stand-in for the shell bundle's {@code vm:console}. */
+    public static final class Console {
+        final AtomicReference<Object> sawTerminal = new AtomicReference<>();
+        volatile boolean goshRanBefore;
+
+        public Object console(org.apache.felix.service.command.CommandSession session) {
+            sawTerminal.set(session.get(ShellRunner.VAR_TERMINAL));
+            return "[jvmm] back in the shell";
+        }
+    }
+
+    @Test
+    void withConsoleFirstTheGuestConsoleComesBeforeTheShell() throws Exception {
+        Console console = new Console();
+        processor.addCommand("vm", console, "console");
+        AtomicBoolean goshRan = new AtomicBoolean();
+        FakeGosh gosh = new FakeGosh(session -> {
+            console.goshRanBefore = console.sawTerminal.get() == null;
+            goshRan.set(true);
+        }, false);
+        AtomicReference<Terminal> opened = new AtomicReference<>();
+        ShellRunner runner = new ShellRunner(processor, gosh, () -> {
+            opened.set(terminal(new ByteArrayInputStream(new byte[0])));
+            return opened.get();
+        }, true);
+        assertTrue(runner.run(errStream));
+        assertSame(opened.get(), console.sawTerminal.get(), "vm:console runs on the shell's terminal");
+        assertTrue(goshRan.get());
+        assertFalse(console.goshRanBefore, "vm:console ran before gosh");
+        assertTrue(screen.toString(StandardCharsets.UTF_8).contains("[jvmm] back in the shell"), screen.toString());
+    }
+
+    @Test
+    void startsOnTheConsoleOnlyWithAConsolePortAndNotPaused() {
+        org.jvmm.vm.config.VmConfig.Builder b = org.jvmm.vm.config.VmConfig.builder();
+        assertFalse(VmLauncher.startOnConsole(b.build()));
+        b.serial(new org.jvmm.vm.config.SerialPortConfig(0, new org.jvmm.vm.config.ConsoleSerialHandle()));
+        assertTrue(VmLauncher.startOnConsole(b.build()));
+        assertFalse(VmLauncher.startOnConsole(b.paused(true).build()));
+    }
+
     @Test
     void theTerminalIsClosedWhenTheShellEnds() {
         AtomicBoolean closed = new AtomicBoolean();

@@ -5,6 +5,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Optional;
+import org.jvmm.chipset.serial.ConsoleInput;
 import org.jvmm.chipset.serial.SerialBackend;
 import org.jvmm.vm.config.ConsoleSerialHandle;
 import org.jvmm.vmm.resource.ResolveContext;
@@ -27,9 +28,14 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@value #ESCAPE_PROPERTY}{@code =}{@value #ESCAPE_CTRL_Q} (the jvmm CLI registers one that stops
  * the VM), run on the input thread after the terminal is restored; without such a service Ctrl-Q
  * goes to the guest. Input that is not a terminal is passed on unchanged.
+ *
+ * <p>While the shell owns the terminal, the port's input is what the shell's {@code vm:console}
+ * types through this component's {@link ConsoleInput} service (the most recently resolved open
+ * port takes it).
  */
-@Component(service = ResourceResolver.class, property = {"vmm.resource.kind=serial_handle", "vmm.resource.id=console"})
-public final class ConsoleSerialResolver implements ResourceResolver<ConsoleSerialHandle, SerialBackend> {
+@Component(service = {ResourceResolver.class, ConsoleInput.class},
+        property = {"vmm.resource.kind=serial_handle", "vmm.resource.id=console"})
+public final class ConsoleSerialResolver implements ResourceResolver<ConsoleSerialHandle, SerialBackend>, ConsoleInput {
     /** {@code false}: the console backend does not read stdin; anything else (or unset): it does. */
     public static final String STDIN_PROPERTY = "jvmm.console.stdin";
     /** The service property marking the {@code Runnable} that handles Ctrl-Q on the console. */
@@ -40,6 +46,7 @@ public final class ConsoleSerialResolver implements ResourceResolver<ConsoleSeri
             cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Runnable escape;
+    private volatile ShellConsoleBackend shellConsole;
 
     @Override
     public Class<ConsoleSerialHandle> handleType() {
@@ -55,7 +62,31 @@ public final class ConsoleSerialResolver implements ResourceResolver<ConsoleSeri
     public SerialBackend resolve(ConsoleSerialHandle handle, ResolveContext ctx) throws ResolveException {
         return readsStdin()
                 ? ConsoleBackend.stdio(rawTerminal(System.err), () -> Optional.ofNullable(escape)).start()
-                : new OutputOnlyBackend(new ByteSink(new FileOutputStream(FileDescriptor.out)), false);
+                : shellConsole();
+    }
+
+    private ShellConsoleBackend shellConsole() {
+        ShellConsoleBackend[] made = new ShellConsoleBackend[1];
+        made[0] = ShellConsoleBackend.stdout(() -> {
+            if (shellConsole == made[0]) {
+                shellConsole = null;
+            }
+        });
+        shellConsole = made[0];
+        return made[0];
+    }
+
+    @Override
+    public boolean available() {
+        ShellConsoleBackend c = shellConsole;
+        return c != null && !c.isClosed();
+    }
+
+    @Override
+    public boolean type(byte[] bytes, int offset, int length) throws InterruptedException {
+        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        ShellConsoleBackend c = shellConsole;
+        return c != null && c.type(bytes, offset, length);
     }
 
     /** Whether a console backend resolved now reads stdin ({@value #STDIN_PROPERTY}). */
