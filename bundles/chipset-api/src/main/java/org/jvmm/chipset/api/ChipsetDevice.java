@@ -40,6 +40,14 @@ public interface ChipsetDevice extends Inspectable {
         return Optional.empty();
     }
 
+    /**
+     * Present on a PCI(e) host bridge: where the VM worker attaches {@code pci_device_handle}
+     * devices, and what the ACPI tables must describe ({@link PciHost#info()}).
+     */
+    default Optional<PciHost> pciHost() {
+        return Optional.empty();
+    }
+
     /** Returns the device to its power-on state (VM reset). */
     void reset();
 }

@@ -14,4 +14,12 @@ public interface PciConfigIntercept {
     IoResult pciConfigRead(int offset, IoValue out);
 
     IoResult pciConfigWrite(int offset, int value);
+
+    /**
+     * Called by the {@link PciHost} when the function is attached (plugged in): from now on its
+     * BARs map through the attachment's mappers, its INTx and MSIs go through it. A function
+     * attached again after a detach gets a new attachment; the old one is dead by then.
+     */
+    default void pciAttached(PciAttachment attachment) {
+    }
 }

@@ -5,7 +5,7 @@ import org.jvmm.vmm.resource.ResourceHandle;
 
 /**
  * QEMU's firmware configuration interface on ports 0x510 (selector), 0x511 (data) and 0x514 (DMA
- * address, big-endian). Its items come from an {@code org.jvmm.chipset.fwcfg.FwCfgItems} resolve
+ * address, big-endian). Its items come from an {@code org.jvmm.chipset.api.FwCfgItems} resolve
  * input.
  */
 @HandleType(kind = "chipset_device_handle", id = "fw_cfg")

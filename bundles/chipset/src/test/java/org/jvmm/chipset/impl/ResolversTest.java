@@ -32,7 +32,7 @@ import org.jvmm.chipset.resources.PitHandle;
 import org.jvmm.chipset.resources.PortSinkHandle;
 import org.jvmm.chipset.resources.RtcHandle;
 import org.jvmm.chipset.resources.Serial16550Handle;
-import org.jvmm.chipset.fwcfg.FwCfgItems;
+import org.jvmm.chipset.api.FwCfgItems;
 import org.jvmm.chipset.serial.MemorySerialBackend;
 import org.jvmm.guestmem.GuestMemory;
 import org.jvmm.guestmem.GuestMemoryLayout;

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jvmm.chipset.resources.AcpiPmHandle;
 import org.jvmm.chipset.resources.DebugExitHandle;
 import org.jvmm.chipset.resources.DebugconHandle;
+import org.jvmm.chipset.resources.FwCfgHandle;
 import org.jvmm.chipset.resources.I8042Handle;
 import org.jvmm.chipset.resources.IoApicHandle;
 import org.jvmm.chipset.resources.PicHandle;
@@ -35,13 +36,13 @@ final class ChipsetDevices {
     /**
      * The PC base chipset, interrupt controllers first so that devices resolved later find their
      * interrupt lines: 8259 PIC pair, I/O APIC, 8254 PIT, RTC/CMOS on host time, i8042, ACPI PM
-     * and the POST (0x80) and I/O delay (0xED) port sinks. fw_cfg is left out: its items come from
-     * the loader (an {@code FwCfgItems} resolve input), which a config built from options does not
-     * provide.
+     * the POST (0x80) and I/O delay (0xED) port sinks, and QEMU's fw_cfg (its items are filled by the
+     * loader).
      */
     static List<ResourceHandle> pcBase() {
         return List.of(new PicHandle(), IoApicHandle.standard(IOAPIC_ID), new PitHandle(), RtcHandle.hostTime(),
-                new I8042Handle(), AcpiPmHandle.standard(), PortSinkHandle.post(), PortSinkHandle.ioDelay());
+                new I8042Handle(), AcpiPmHandle.standard(), PortSinkHandle.post(), PortSinkHandle.ioDelay(),
+                new FwCfgHandle());
     }
 
     /**

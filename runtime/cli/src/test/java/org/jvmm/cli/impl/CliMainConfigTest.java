@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.jvmm.chipset.resources.AcpiPmHandle;
 import org.jvmm.chipset.resources.DebugExitHandle;
 import org.jvmm.chipset.resources.DebugconHandle;
+import org.jvmm.chipset.resources.FwCfgHandle;
 import org.jvmm.chipset.resources.I8042Handle;
 import org.jvmm.chipset.resources.IoApicHandle;
 import org.jvmm.chipset.resources.PicHandle;
@@ -44,7 +45,7 @@ class CliMainConfigTest {
     /** The PC base chipset, interrupt controllers first. */
     static final List<ResourceHandle> PC_BASE = List.of(new PicHandle(), new IoApicHandle(0xFEC0_0000L, 0), new PitHandle(),
             new RtcHandle(null), new I8042Handle(), new AcpiPmHandle(0x600), new PortSinkHandle("post", 0x80, 1),
-            new PortSinkHandle("io-delay", 0xED, 1));
+            new PortSinkHandle("io-delay", 0xED, 1), new FwCfgHandle());
 
     @TempDir
     Path dir;

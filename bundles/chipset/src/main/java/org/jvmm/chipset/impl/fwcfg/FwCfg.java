@@ -2,7 +2,7 @@ package org.jvmm.chipset.impl.fwcfg;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import org.jvmm.chipset.fwcfg.FwCfgItems;
+import org.jvmm.chipset.api.FwCfgItems;
 import org.jvmm.guestmem.GuestMemory;
 import org.jvmm.inspect.InspectNode;
 

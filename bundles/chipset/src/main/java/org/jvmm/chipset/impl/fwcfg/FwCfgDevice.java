@@ -7,7 +7,7 @@ import org.jvmm.chipset.api.IoResult;
 import org.jvmm.chipset.api.IoValue;
 import org.jvmm.chipset.api.PortIoIntercept;
 import org.jvmm.chipset.api.PortRange;
-import org.jvmm.chipset.fwcfg.FwCfgItems;
+import org.jvmm.chipset.api.FwCfgItems;
 import org.jvmm.chipset.resources.FwCfgHandle;
 import org.jvmm.guestmem.GuestMemory;
 import org.jvmm.inspect.InspectNode;

@@ -1,7 +1,7 @@
 package org.jvmm.chipset.impl.fwcfg;
 
 import org.jvmm.chipset.api.ChipsetDevice;
-import org.jvmm.chipset.fwcfg.FwCfgItems;
+import org.jvmm.chipset.api.FwCfgItems;
 import org.jvmm.chipset.impl.ChipsetResolveInputs;
 import org.jvmm.chipset.resources.FwCfgHandle;
 import org.jvmm.vmm.resource.ResolveContext;

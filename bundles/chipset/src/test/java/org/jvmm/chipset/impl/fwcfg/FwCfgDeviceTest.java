@@ -8,7 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.jvmm.chipset.api.IoResult;
 import org.jvmm.chipset.api.IoValue;
-import org.jvmm.chipset.fwcfg.FwCfgItems;
+import org.jvmm.chipset.api.FwCfgItems;
 import org.jvmm.chipset.impl.PortBus;
 import org.jvmm.guestmem.GuestMemory;
 import org.jvmm.guestmem.GuestMemoryLayout;

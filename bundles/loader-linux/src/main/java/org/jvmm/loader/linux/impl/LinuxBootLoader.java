@@ -18,6 +18,7 @@ import org.jvmm.loader.linux.impl.bzimage.BzImageBoot;
 import org.jvmm.loader.linux.impl.cmdline.KernelCommandLine;
 import org.jvmm.loader.linux.impl.e820.E820Entry;
 import org.jvmm.loader.linux.impl.e820.E820Map;
+import org.jvmm.loader.linux.impl.fwcfg.FwCfgContent;
 import org.jvmm.loader.linux.impl.multiboot.MultibootBoot;
 import org.jvmm.loader.linux.impl.platform.Platform;
 import org.jvmm.loader.linux.impl.platform.PlatformReader;
@@ -69,6 +70,8 @@ public final class LinuxBootLoader implements BootLoader {
             throw new BootException(mode.kernel() + ": " + e.getMessage(), e);
         }
         loaded.entry().apply(ctx.partition().processor(0));
+        FwCfgContent.fill(ctx.fwCfg(), memory.layout().ramSize(), ctx.processorCount(), e820.entries(),
+                p.file().bytes(), p.initrd().map(FileImage::bytes), cmdline);
         ctx.publish("linux", new BootReport(mode, loaded, e820.entries(), acpi));
     }
 

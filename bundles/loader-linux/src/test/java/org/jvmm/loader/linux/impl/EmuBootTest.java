@@ -85,7 +85,13 @@ class EmuBootTest {
     }
 
     private static BootContext context(VmConfig config, GuestMemory memory, Partition partition) {
+        org.jvmm.chipset.api.FwCfgItems fwCfg = new org.jvmm.chipset.api.FwCfgItems();
         return new BootContext() {
+            @Override
+            public org.jvmm.chipset.api.FwCfgItems fwCfg() {
+                return fwCfg;
+            }
+
             @Override
             public GuestMemory memory() {
                 return memory;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jvmm.chipset.api.ChipsetDevice;
+import org.jvmm.chipset.api.FwCfgItems;
 import org.jvmm.guestmem.GuestMemory;
 import org.jvmm.guestmem.GuestMemoryLayout;
 import org.jvmm.hv.api.InterruptRequest;
@@ -81,6 +82,13 @@ final class FakeContext implements BootContext, Partition, AutoCloseable {
     @Override
     public List<ChipsetDevice> chipsetDevices() {
         return List.of();
+    }
+
+    final FwCfgItems fwCfg = new FwCfgItems();
+
+    @Override
+    public FwCfgItems fwCfg() {
+        return fwCfg;
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.jvmm.chipset.api.FwCfgItems;
 import org.jvmm.vm.config.LoadMode;
 import org.jvmm.vm.config.VmConfig;
 import org.jvmm.vm.worker.spi.BootLoader;
@@ -93,6 +94,32 @@ class LinuxBootLoaderTest {
             assertEquals(kernel.toString(), node.at("kernel_file").orElseThrow());
             assertEquals("[0xe0000-0xf0000) acpi", node.at("e820/2").orElseThrow());
             assertEquals("0xe0000", node.at("acpi/RSDP").orElseThrow().toString());
+        }
+    }
+
+    @Test
+    void fillsFwCfgAsQemuDoesForKernel() throws Exception {
+        byte[] image = new BzImageBuilder().build();
+        Path kernel = TestVm.write(dir, "bzImage", image);
+        Path initrd = TestVm.write(dir, "initrd", TestVm.pattern(4096, 0));
+        LoadMode.LinuxDirect mode = new LoadMode.LinuxDirect(kernel.toString(), initrd.toString(), "quiet", false);
+        try (FakeContext ctx = new FakeContext(TestVm.pc(mode, 64 * TestVm.MIB, 1))) {
+            new LinuxBootLoader(mode).load(ctx);
+            java.nio.ByteBuffer ram = java.nio.ByteBuffer.wrap(ctx.fwCfg.get(FwCfgItems.RAM_SIZE).orElseThrow())
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            assertEquals(64 * TestVm.MIB, ram.getLong());
+            assertEquals(1, ctx.fwCfg.get(FwCfgItems.NB_CPUS).orElseThrow()[0]);
+            assertEquals("panic=-1 console=ttyS0 quiet\0", new String(ctx.fwCfg.get(FwCfgItems.CMDLINE_DATA).orElseThrow(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            assertEquals(image.length, ctx.fwCfg.get(FwCfgItems.KERNEL_DATA).orElseThrow().length);
+            assertEquals(4096, ctx.fwCfg.get(FwCfgItems.INITRD_DATA).orElseThrow().length);
+            byte[] dir = ctx.fwCfg.get(FwCfgItems.FILE_DIR).orElseThrow();
+            assertTrue(new String(dir, java.nio.charset.StandardCharsets.US_ASCII).contains("etc/e820"));
+            byte[] e820 = ctx.fwCfg.get(FwCfgItems.FILE_FIRST).orElseThrow();
+            assertEquals(0, e820.length % 20);
+            java.nio.ByteBuffer first = java.nio.ByteBuffer.wrap(e820).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            assertEquals(0, first.getLong(), "the first entry starts at 0");
+            assertEquals(1, first.getInt(16), "and is RAM");
         }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import org.jvmm.chipset.api.FwCfgItems;
 import org.jvmm.guestmem.GuestMemory;
 import org.jvmm.guestmem.GuestMemoryLayout;
 import org.jvmm.hv.api.CpuModel;
@@ -63,10 +64,11 @@ public final class VmLauncher {
             ChipsetBus bus = new ChipsetBus(router, partition.processorCount());
             PollLoop poll = time.map(PollLoop::onProcessor).orElseGet(() -> new PollLoop(clock, name + "-poll"));
             VmChipsetServices services = new VmChipsetServices(memory, router, clock, bus, poll, events);
-            Inputs inputs = Inputs.of(services, memory, partition);
+            FwCfgItems fwCfg = new FwCfgItems();
+            Inputs inputs = Inputs.of(services, memory, partition, fwCfg);
             new DeviceGraph(child, inputs, bus, poll).resolve(config);
             BootLoader loader = resolveLoader(child, config, inputs);
-            VmBootContext boot = new VmBootContext(config, memory, partition, bus.devices());
+            VmBootContext boot = new VmBootContext(config, memory, partition, bus.devices(), fwCfg);
             load(loader, boot, config);
             return new Vm(new VmParts(name, config, hv, memory, partition, child, bus, router, poll, clock,
                     loader, boot), events);

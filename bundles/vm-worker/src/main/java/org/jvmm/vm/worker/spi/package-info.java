@@ -4,5 +4,5 @@
  * calls after every device is in place, and again after each VM reset.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.jvmm.vm.worker.spi;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jvmm.chipset.api.ChipsetDevice;
+import org.jvmm.chipset.api.FwCfgItems;
 import org.jvmm.guestmem.GuestMemory;
 import org.jvmm.hv.api.Partition;
 import org.jvmm.inspect.InspectNode;
@@ -19,8 +20,11 @@ public final class VmBootContext implements BootContext {
     private final Partition partition;
     private final List<ChipsetDevice> devices;
     private final Map<String, Inspectable> published = new ConcurrentHashMap<>();
+    private final FwCfgItems fwCfg;
 
-    public VmBootContext(VmConfig config, GuestMemory memory, Partition partition, List<ChipsetDevice> devices) {
+    public VmBootContext(VmConfig config, GuestMemory memory, Partition partition, List<ChipsetDevice> devices,
+            FwCfgItems fwCfg) {
+        this.fwCfg = fwCfg;
         this.config = config;
         this.memory = memory;
         this.partition = partition;
@@ -55,6 +59,11 @@ public final class VmBootContext implements BootContext {
     @Override
     public List<ChipsetDevice> chipsetDevices() {
         return devices;
+    }
+
+    @Override
+    public FwCfgItems fwCfg() {
+        return fwCfg;
     }
 
     @Override

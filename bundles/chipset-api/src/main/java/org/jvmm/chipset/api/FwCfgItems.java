@@ -1,4 +1,4 @@
-package org.jvmm.chipset.fwcfg;
+package org.jvmm.chipset.api;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
