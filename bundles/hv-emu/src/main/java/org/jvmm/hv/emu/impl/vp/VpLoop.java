@@ -50,6 +50,8 @@ final class VpLoop {
     private int idleSkips;
     /** The timer deadline the running slice was sized for (clock nanoseconds), or Long.MAX_VALUE. */
     private long sliceDeadline = Long.MAX_VALUE;
+    /** Sampling of the guest's RIP ({@link GuestProfile}), or null. */
+    private GuestProfile profile;
 
     VpLoop(int index, Cpu cpu, PhysicalMemory memory, InstructionClock instructionClock) {
         this.index = index;
@@ -65,6 +67,9 @@ final class VpLoop {
 
     VpExit run() {
         runner = Thread.currentThread();
+        if (profile == null) {
+            profile = GuestProfile.startIfAsked(index, () -> cpu.s.rip, () -> phase == Phase.RUNNING ? 0 : 1);
+        }
         long startNanos = System.nanoTime();
         long startRetired = cpu.retired();
         long startCpu = LOG.isLoggable(System.Logger.Level.DEBUG) ? threadCpuNanos() : 0;
@@ -78,6 +83,9 @@ final class VpLoop {
             phase = Phase.IDLE;
         }
         lastExit = exit;
+        if (profile != null) {
+            profile.write();
+        }
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             long n = cpu.retired() - startRetired;
             double secs = (System.nanoTime() - startNanos) / 1e9;
