@@ -78,7 +78,7 @@ public final class CliMain {
         String configFile = options.jvmm().config();
         Optional<VmConfig> base = configFile == null ? Optional.empty()
                 : Optional.of(ConfigFiles.read(configFile, handleTypes.get()));
-        VmConfig config = ConfigBuilder.build(options, base);
+        VmConfig config = ConfigBuilder.build(options, base, env);
         if (printOnly) {
             return new CliOutcome.PrintConfig(config);
         }

@@ -1,6 +1,7 @@
 package org.jvmm.cli.impl;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jvmm.cli.impl.options.CliException;
 import org.jvmm.cli.impl.options.CliOptions;
@@ -33,7 +34,7 @@ import org.jvmm.vmm.resource.ResourceHandle;
  * {@code --config}, the file is the full config (its {@code chipsetDevices} are kept as written) and
  * each option given replaces the same field of it ({@code -c} replaces the whole command line;
  * {@code -m} replaces the keys it names; {@code --debugcon} and {@code --debug-exit} replace the
- * device of their id).
+ * device of their id; the virtio devices of options are added to the file's).
  * The option values have been checked by {@link org.jvmm.cli.impl.options.OptionValidator}.
  */
 public final class ConfigBuilder {
@@ -41,6 +42,12 @@ public final class ConfigBuilder {
     }
 
     public static VmConfig build(CliOptions options, Optional<VmConfig> base) throws CliException {
+        return build(options, base, Map.of());
+    }
+
+    /** As {@link #build(CliOptions, Optional)}, with the environment some disk specs read. */
+    public static VmConfig build(CliOptions options, Optional<VmConfig> base, Map<String, String> env)
+            throws CliException {
         VmConfig.Builder b = base.map(VmConfig::toBuilder).orElseGet(ConfigBuilder::openVmmDefaults);
         b.memory(memory(options, base.map(VmConfig::memory)));
         if (options.machine().processors() != null) {
@@ -58,6 +65,7 @@ public final class ConfigBuilder {
         }
         b.paused(options.process().paused() || base.map(VmConfig::paused).orElse(false));
         b.deterministic(options.jvmm().deterministic() || base.map(VmConfig::deterministic).orElse(false));
+        VirtioDevices.build(options, env).forEach(b::virtioDevice);
         b.guestActions(guestActions(options, base.map(VmConfig::guestActions).orElse(GuestActions.DEFAULT)));
         try {
             VmConfig built = b.build();

@@ -60,6 +60,14 @@ public final class CliOptions {
         return serial;
     }
 
+    public StorageOptions storage() {
+        return storage;
+    }
+
+    public VirtioOptions virtio() {
+        return virtio;
+    }
+
     public GuestEventOptions guestEvents() {
         return guestEvents;
     }

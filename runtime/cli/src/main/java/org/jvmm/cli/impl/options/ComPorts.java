@@ -29,6 +29,11 @@ final class ComPorts {
         return implementedBackend(SerialSpecParser.parseDebugcon(value).backend(), ctx);
     }
 
+    /** A serial binding jvmm implements, e.g. for {@code --virtio-console}. */
+    static SerialSpec checkBackend(SerialSpec backend, RuleContext ctx) throws SpecException {
+        return implementedBackend(backend, ctx);
+    }
+
     private static SerialSpec implementedBackend(SerialSpec backend, RuleContext ctx) throws SpecException {
         return switch (backend) {
             case SerialSpec.Term t -> throw new SpecException("term is not implemented yet");

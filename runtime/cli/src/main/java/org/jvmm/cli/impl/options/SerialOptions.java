@@ -87,8 +87,8 @@ public final class SerialOptions implements OptionGroup {
                 parsedOnly("--vmbus-com2-serial", VMBUS, SerialSpecParser::parse),
                 parsedOnlyFlag("--serial-tx-only", "bundle chipset (tx-only serial)"),
                 implemented("--debugcon", v -> ComPorts.checkDebugcon(v, ctx)),
-                parsedOnly("--virtio-console", "bundle devices-virtio", SerialSpecParser::parse),
-                parsedOnly("--virtio-console-pcie-port", "bundle devices-virtio", ValueChecks::nonEmpty),
+                implemented("--virtio-console", v -> ComPorts.checkBackend(SerialSpecParser.parse(v), ctx)),
+                implemented("--virtio-console-pcie-port", ValueChecks::nonEmpty),
                 parsedOnlyFlag("--gfx", GFX),
                 parsedOnlyFlag("--vtl2-gfx", GFX),
                 parsedOnlyFlag("--vnc", GFX),
@@ -99,6 +99,14 @@ public final class SerialOptions implements OptionGroup {
     }
 
     /** The {@code --debugcon} value, or null. */
+    public String virtioConsole() {
+        return virtioConsole;
+    }
+
+    public String virtioConsolePciePort() {
+        return virtioConsolePciePort;
+    }
+
     public String debugcon() {
         return debugcon;
     }

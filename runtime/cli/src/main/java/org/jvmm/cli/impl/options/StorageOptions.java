@@ -1,5 +1,6 @@
 package org.jvmm.cli.impl.options;
 
+import static org.jvmm.cli.impl.options.OptionRule.implemented;
 import static org.jvmm.cli.impl.options.OptionRule.parsedOnly;
 
 import java.util.ArrayList;
@@ -53,6 +54,10 @@ public final class StorageOptions implements OptionGroup {
     @Option(names = "--cxl-test", paramLabel = "mem:LEN,pcie_port=NAME", description = "a CXL type-3 test endpoint")
     List<String> cxlTest = new ArrayList<>();
 
+    public List<String> virtioBlk() {
+        return virtioBlk;
+    }
+
     @Override
     public String heading() {
         return "Storage";
@@ -68,7 +73,7 @@ public final class StorageOptions implements OptionGroup {
                 parsedOnly("--vmbus-scsi", SCSI, DeviceSpecParsers::scsiController),
                 parsedOnly("--openhcl-controller", OPENHCL, DeviceSpecParsers::openhclController),
                 parsedOnly("--scsi-sub-channels", SCSI, v -> Numbers.unsigned(v, Numbers.U16_MAX, "count")),
-                parsedOnly("--virtio-blk", "bundle devices-virtio", disks::parse),
+                implemented("--virtio-blk", v -> VirtioBlkSpecs.check(v, ctx.env())),
                 parsedOnly("--vhost-user", "bundle devices-vhost-user", DeviceSpecParsers::vhostUser),
                 parsedOnly("--ide", "bundle storage-ide", disks::parseIde),
                 parsedOnly("--floppy", "bundle storage-floppy", disks::parseFloppy),

@@ -1,5 +1,7 @@
 package org.jvmm.cli.impl.options;
 
+import static org.jvmm.cli.impl.options.OptionRule.implemented;
+import static org.jvmm.cli.impl.options.OptionRule.implementedFlag;
 import static org.jvmm.cli.impl.options.OptionRule.parsedOnly;
 import static org.jvmm.cli.impl.options.OptionRule.parsedOnlyFlag;
 
@@ -50,6 +52,18 @@ public final class VirtioOptions implements OptionGroup {
     @Option(names = "--virtio-vsock-vhost-cid", paramLabel = "CID", description = "vhost_vsock guest CID (Linux)")
     String virtioVsockVhostCid;
 
+    public boolean virtioRng() {
+        return virtioRng;
+    }
+
+    public String virtioRngBus() {
+        return virtioRngBus;
+    }
+
+    public String virtioRngPciePort() {
+        return virtioRngPciePort;
+    }
+
     @Override
     public String heading() {
         return "Other virtio devices";
@@ -64,9 +78,9 @@ public final class VirtioOptions implements OptionGroup {
                 parsedOnly("--virtio-fs-shmem", VIRTIO, DeviceSpecParsers::fsArgs),
                 parsedOnly("--virtio-fs-bus", VIRTIO, v -> ValueChecks.choice(v, BUSES)),
                 parsedOnly("--virtio-pmem", VIRTIO, DeviceSpecParsers::pmem),
-                parsedOnlyFlag("--virtio-rng", VIRTIO),
-                parsedOnly("--virtio-rng-bus", VIRTIO, v -> ValueChecks.choice(v, BUSES)),
-                parsedOnly("--virtio-rng-pcie-port", VIRTIO, ValueChecks::nonEmpty),
+                implementedFlag("--virtio-rng"),
+                implemented("--virtio-rng-bus", v -> ValueChecks.choice(v, "auto", "mmio", "pci")),
+                implemented("--virtio-rng-pcie-port", ValueChecks::nonEmpty),
                 parsedOnly("--virtio-vsock-bus", VIRTIO, v -> ValueChecks.choice(v, "mmio", "pci")),
                 parsedOnly("--virtio-vsock-path", VIRTIO, ValueChecks::nonEmpty),
                 parsedOnly("--virtio-vsock-vhost-cid", VIRTIO, DeviceSpecParsers::vsockCid));

@@ -48,7 +48,8 @@ class OptionCatalogTest {
         assertEquals(new TreeSet<>(List.of("--config", "--print-config", "--no-shell", "--deterministic", "--help", "--version",
                 "--kernel", "--initrd", "--cmdline", "--pvh", "--processors", "--memory", "--prefetch", "--memory-backing-file",
                 "--hypervisor", "--com1", "--com2", "--com3", "--com4", "--debugcon", "--debug-exit", "--paused", "--log-file", "--pidfile",
-                "--guest-reset-action", "--guest-shutdown-action", "--guest-crash-action",
+                "--guest-reset-action", "--guest-shutdown-action", "--guest-crash-action", "--virtio-blk", "--virtio-rng",
+                "--virtio-rng-bus", "--virtio-rng-pcie-port", "--virtio-console", "--virtio-console-pcie-port",
                 "--single-process")), implemented);
     }
 

@@ -1,0 +1,365 @@
+package org.jvmm.devices.virtio.impl.transport;
+
+import static org.jvmm.devices.virtio.impl.transport.DeviceStatus.DEVICE_NEEDS_RESET;
+import static org.jvmm.devices.virtio.impl.transport.DeviceStatus.DRIVER_OK;
+import static org.jvmm.devices.virtio.impl.transport.DeviceStatus.FEATURES_OK;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jvmm.devices.virtio.api.VirtQueue;
+import org.jvmm.devices.virtio.api.VirtioActivation;
+import org.jvmm.devices.virtio.api.VirtioDevice;
+import org.jvmm.devices.virtio.api.VirtioDeviceEvents;
+import org.jvmm.devices.virtio.api.VirtioFeatures;
+import org.jvmm.devices.virtio.impl.queue.DisabledQueue;
+import org.jvmm.devices.virtio.impl.queue.QueueEvents;
+import org.jvmm.devices.virtio.impl.queue.QueueParams;
+import org.jvmm.devices.virtio.impl.queue.SplitQueue;
+import org.jvmm.guestmem.GuestMemory;
+import org.jvmm.inspect.InspectNode;
+import org.jvmm.inspect.Inspectable;
+
+/**
+ * Status, features, queue configuration and activation of one virtio device behind a transport.
+ * Register accesses synchronise on the core; the event methods ({@link QueueEvents},
+ * {@link VirtioDeviceEvents}) do not, so device and I/O threads can raise them while a VP thread
+ * holds the core (lock order: core, device, queue, interrupt state). Nothing thrown by the device
+ * escapes: it becomes DEVICE_NEEDS_RESET.
+ */
+public final class TransportCore implements QueueEvents, VirtioDeviceEvents, Inspectable {
+    private final VirtioDevice device;
+    private final GuestMemory memory;
+    private final TransportInterrupts interrupts;
+    private final GuestErrorLog log;
+    private final int deviceId;
+    private final long offered;
+    private final int configSize;
+    private final QueueSlot[] slots;
+    private final AtomicReference<String> needsReset = new AtomicReference<>();
+    private final AtomicInteger configGeneration = new AtomicInteger();
+    private volatile boolean driverOk;
+    private long driverFeatures;
+    private int status;
+    private VirtQueue[] active;
+    private long notifies;
+    private long ignoredNotifies;
+    private long resets;
+
+    /**
+     * @throws IllegalArgumentException if the device describes itself wrongly (queue count or sizes,
+     *                                  config larger than {@code maxConfigSize})
+     */
+    public TransportCore(VirtioDevice device, GuestMemory memory, TransportInterrupts interrupts, int maxConfigSize) {
+        this.device = device;
+        this.memory = memory;
+        this.interrupts = interrupts;
+        this.log = new GuestErrorLog(device.name());
+        this.deviceId = device.deviceId();
+        this.offered = device.deviceFeatures() & VirtioFeatures.DEVICE_MASK | VirtioFeatures.TRANSPORT_OFFERED;
+        this.configSize = device.configSize();
+        int count = device.queueCount();
+        if (count < 1 || count > 64) {
+            throw new IllegalArgumentException(device.name() + ": queue count " + count + " is not 1..64");
+        }
+        if (configSize < 0 || configSize > maxConfigSize) {
+            throw new IllegalArgumentException(device.name() + ": config size " + configSize + " is not 0.." + maxConfigSize);
+        }
+        this.slots = new QueueSlot[count];
+        for (int q = 0; q < count; q++) {
+            int max = device.maxQueueSize(q);
+            if (max < 1 || max > QueueParams.MAX_SIZE || (max & (max - 1)) != 0) {
+                throw new IllegalArgumentException(device.name() + ": queue " + q + " size " + max
+                        + " is not a power of two in 1..32768");
+            }
+            slots[q] = new QueueSlot(max);
+        }
+    }
+
+    public VirtioDevice device() {
+        return device;
+    }
+
+    public int deviceId() {
+        return deviceId;
+    }
+
+    public int configSize() {
+        return configSize;
+    }
+
+    public int queueCount() {
+        return slots.length;
+    }
+
+    public int configGeneration() {
+        return configGeneration.get();
+    }
+
+    /** Offered feature bits {@code [32 * sel, 32 * sel + 32)}; 0 past bit 63. */
+    public int deviceFeatures(int sel) {
+        return word(offered, sel);
+    }
+
+    /** Sets driver feature word {@code sel} (0 or 1); ignored once FEATURES_OK is set. */
+    public synchronized void setDriverFeatures(int sel, int value) {
+        if ((status & FEATURES_OK) != 0 || sel < 0 || sel > 1) {
+            return;
+        }
+        long mask = 0xFFFF_FFFFL << (32 * sel);
+        driverFeatures = driverFeatures & ~mask | (Integer.toUnsignedLong(value) << (32 * sel)) & mask;
+    }
+
+    public synchronized int status() {
+        return status | (needsReset.get() != null ? DEVICE_NEEDS_RESET : 0);
+    }
+
+    /**
+     * The driver writes the status register: 0 resets; otherwise bits are only ever added. FEATURES_OK
+     * sticks only for an acceptable feature set (a subset of the offer, with VERSION_1); DRIVER_OK
+     * after FEATURES_OK activates the device.
+     */
+    public synchronized void writeStatus(int value) {
+        if ((value & 0xFF) == 0) {
+            reset();
+            return;
+        }
+        int v = value & 0xFF & ~DEVICE_NEEDS_RESET;
+        int added = v & ~status;
+        if ((added & FEATURES_OK) != 0 && !featuresAcceptable()) {
+            v &= ~FEATURES_OK;
+            added &= ~FEATURES_OK;
+        }
+        if ((added & DRIVER_OK) != 0 && (v & FEATURES_OK) == 0) {
+            v &= ~DRIVER_OK;
+            added &= ~DRIVER_OK;
+        }
+        status |= v;
+        if ((added & DRIVER_OK) != 0) {
+            activate();
+        }
+    }
+
+    public synchronized int maxQueueSize(int q) {
+        return valid(q) ? slots[q].maxSize : 0;
+    }
+
+    public synchronized int queueSize(int q) {
+        return valid(q) ? slots[q].size : 0;
+    }
+
+    public synchronized boolean queueReady(int q) {
+        return valid(q) && slots[q].ready;
+    }
+
+    public synchronized long queueAddress(int q, QueueArea area) {
+        if (!valid(q)) {
+            return 0;
+        }
+        return switch (area) {
+            case DESC -> slots[q].desc;
+            case DRIVER -> slots[q].avail;
+            case DEVICE -> slots[q].used;
+        };
+    }
+
+    /** Sets the driver's queue size; ignored for a ready queue or after DRIVER_OK (checked at DRIVER_OK). */
+    public synchronized void setQueueSize(int q, int size) {
+        if (configurable(q)) {
+            slots[q].size = size;
+        }
+    }
+
+    /** Sets the low ({@code high == false}) or high half of a queue area's address. */
+    public synchronized void setQueueAddress(int q, QueueArea area, boolean high, int value) {
+        if (!configurable(q)) {
+            return;
+        }
+        QueueSlot s = slots[q];
+        long old = switch (area) {
+            case DESC -> s.desc;
+            case DRIVER -> s.avail;
+            case DEVICE -> s.used;
+        };
+        long v = Integer.toUnsignedLong(value);
+        long updated = high ? old & 0xFFFF_FFFFL | v << 32 : old & ~0xFFFF_FFFFL | v;
+        switch (area) {
+            case DESC -> s.desc = updated;
+            case DRIVER -> s.avail = updated;
+            case DEVICE -> s.used = updated;
+        }
+    }
+
+    /** Enables a queue (its parameters are checked at DRIVER_OK); disabling one is not supported. */
+    public synchronized void setQueueReady(int q, boolean ready) {
+        if (ready && configurable(q)) {
+            slots[q].ready = true;
+        }
+    }
+
+    /** The driver notified queue {@code q}: passed to the device after DRIVER_OK unless it needs a reset. */
+    public synchronized void notifyQueue(int q) {
+        notifies++;
+        if (active == null || needsReset.get() != null || !valid(q)) {
+            ignoredNotifies++;
+            return;
+        }
+        try {
+            device.queueNotify(q);
+        } catch (RuntimeException e) {
+            deviceFailed("queue notify", e);
+        }
+    }
+
+    /** Reads config space; the caller has checked {@code offset + size <= configSize()}. */
+    public synchronized long readConfig(int offset, int size) {
+        try {
+            return device.readConfig(offset, size);
+        } catch (RuntimeException e) {
+            deviceFailed("config read", e);
+            return 0;
+        }
+    }
+
+    /** Writes config space; the caller has checked the bounds. */
+    public synchronized void writeConfig(int offset, int size, long value) {
+        try {
+            device.writeConfig(offset, size, value);
+        } catch (RuntimeException e) {
+            deviceFailed("config write", e);
+        }
+    }
+
+    /** Device reset: closes the queues, resets the device, forgets the negotiation and interrupts. */
+    public synchronized void reset() {
+        resets++;
+        if (active != null) {
+            for (VirtQueue q : active) {
+                if (q instanceof SplitQueue s) {
+                    s.close();
+                }
+            }
+            active = null;
+        }
+        try {
+            device.reset();
+        } catch (RuntimeException e) {
+            log.deviceError(device.name() + " reset failed", e);
+        }
+        status = 0;
+        driverFeatures = 0;
+        driverOk = false;
+        for (QueueSlot s : slots) {
+            s.reset();
+        }
+        needsReset.set(null);
+        interrupts.clear();
+    }
+
+    @Override
+    public void interrupt(int queue) {
+        interrupts.queueInterrupt(queue);
+    }
+
+    @Override
+    public void failed(int queue, String reason) {
+        needsReset("queue " + queue + ": " + reason);
+    }
+
+    @Override
+    public void configChanged() {
+        configGeneration.incrementAndGet();
+        if (driverOk) {
+            interrupts.configInterrupt();
+        }
+    }
+
+    @Override
+    public void needsReset(String reason) {
+        if (flagNeedsReset(reason)) {
+            log.guestError(reason);
+        }
+    }
+
+    /** Why the device needs a reset, if it does. */
+    public Optional<String> needsResetReason() {
+        return Optional.ofNullable(needsReset.get());
+    }
+
+    @Override
+    public synchronized void inspect(InspectNode node) {
+        node.field("device_id", deviceId).hex("status", status()).hex("offered_features", offered)
+                .hex("driver_features", driverFeatures).field("config_generation", configGeneration.get())
+                .field("notifies", notifies).field("ignored_notifies", ignoredNotifies).field("resets", resets)
+                .field("errors", log.count()).field("device_failures", log.deviceErrors());
+        needsResetReason().ifPresent(r -> node.field("needs_reset", r));
+        InspectNode queues = node.child("queues");
+        for (int q = 0; q < slots.length; q++) {
+            InspectNode n = queues.child(Integer.toString(q));
+            if (active != null && active[q] instanceof SplitQueue s) {
+                s.inspect(n);
+            } else {
+                n.field("max_size", slots[q].maxSize).field("ready", slots[q].ready);
+            }
+        }
+        node.child("device", device);
+    }
+
+    private void activate() {
+        driverOk = true;
+        VirtQueue[] queues = new VirtQueue[slots.length];
+        for (int q = 0; q < slots.length; q++) {
+            QueueSlot s = slots[q];
+            if (!s.ready) {
+                queues[q] = new DisabledQueue(q);
+                continue;
+            }
+            QueueParams p = s.params();
+            Optional<String> problem = p.problem(s.maxSize, memory);
+            if (problem.isPresent()) {
+                needsReset("queue " + q + " (" + p + "): " + problem.get());
+                return;
+            }
+            queues[q] = new SplitQueue(q, p, s.maxSize, memory, driverFeatures, this);
+        }
+        active = queues;
+        try {
+            device.activate(new VirtioActivation(driverFeatures, List.of(queues), memory, this));
+        } catch (RuntimeException e) {
+            deviceFailed("activate", e);
+        }
+    }
+
+    private boolean featuresAcceptable() {
+        return (driverFeatures & ~offered) == 0 && (driverFeatures & VirtioFeatures.bit(VirtioFeatures.VERSION_1)) != 0;
+    }
+
+    private void deviceFailed(String operation, RuntimeException e) {
+        log.deviceError(device.name() + " " + operation + " failed", e);
+        flagNeedsReset(device.name() + " " + operation + " failed: " + e);
+    }
+
+    /** Sets DEVICE_NEEDS_RESET (first reason wins) and tells an active driver; true if newly set. */
+    private boolean flagNeedsReset(String reason) {
+        if (!needsReset.compareAndSet(null, reason)) {
+            return false;
+        }
+        if (driverOk) {
+            interrupts.configInterrupt();
+        }
+        return true;
+    }
+
+    private boolean valid(int q) {
+        return q >= 0 && q < slots.length;
+    }
+
+    private boolean configurable(int q) {
+        return valid(q) && !slots[q].ready && (status & DRIVER_OK) == 0;
+    }
+
+    private static int word(long features, int sel) {
+        return sel == 0 || sel == 1 ? (int) (features >>> (32 * sel)) : 0;
+    }
+}

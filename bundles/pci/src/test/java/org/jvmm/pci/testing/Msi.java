@@ -1,0 +1,5 @@
+package org.jvmm.pci.testing;
+
+/** One recorded MSI. */
+public record Msi(long address, int data) {
+}

@@ -1,0 +1,48 @@
+package org.jvmm.cli.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jvmm.cli.impl.options.CliException;
+import org.jvmm.cli.impl.options.CliOptions;
+import org.jvmm.cli.impl.options.VirtioBlkSpecs;
+import org.jvmm.cli.impl.spec.SerialSpecParser;
+import org.jvmm.devices.virtio.resources.VirtioBlkHandle;
+import org.jvmm.devices.virtio.resources.VirtioConsoleHandle;
+import org.jvmm.devices.virtio.resources.VirtioRngHandle;
+import org.jvmm.storage.disk.resources.DiskSpec;
+import org.jvmm.vm.config.VirtioDeviceConfig;
+
+/**
+ * The virtio devices of {@code --virtio-blk}, {@code --virtio-rng} and {@code --virtio-console}, as
+ * {@link VirtioDeviceConfig}s: on the PCIe port an option names ({@code pcie_port=},
+ * {@code --virtio-*-pcie-port}), else on the bus it names, else {@code auto} (the worker puts them
+ * on virtio-mmio while there is no PCI).
+ */
+final class VirtioDevices {
+    private VirtioDevices() {
+    }
+
+    static List<VirtioDeviceConfig> build(CliOptions options, Map<String, String> env) throws CliException {
+        List<VirtioDeviceConfig> devices = new ArrayList<>();
+        for (String value : options.storage().virtioBlk()) {
+            DiskSpec d = ConfigBuilder.parse("--virtio-blk", () -> VirtioBlkSpecs.parse(value, env));
+            devices.add(placed(new VirtioBlkHandle(d.disk(), d.readOnly()), null, d.pciePort().orElse(null)));
+        }
+        var v = options.virtio();
+        if (v.virtioRng()) {
+            devices.add(placed(new VirtioRngHandle(), v.virtioRngBus(), v.virtioRngPciePort()));
+        }
+        String console = options.serial().virtioConsole();
+        if (console != null) {
+            var backend = ConfigBuilder.serialHandle("--virtio-console",
+                    ConfigBuilder.parse("--virtio-console", () -> SerialSpecParser.parse(console)));
+            devices.add(placed(new VirtioConsoleHandle(backend), null, options.serial().virtioConsolePciePort()));
+        }
+        return devices;
+    }
+
+    private static VirtioDeviceConfig placed(org.jvmm.vmm.resource.ResourceHandle device, String bus, String port) {
+        return new VirtioDeviceConfig(device, port != null ? "pci" : bus == null ? "auto" : bus, port);
+    }
+}
