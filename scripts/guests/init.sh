@@ -6,6 +6,10 @@
 # and then does what jvmm.action= on the kernel command line says:
 #   poweroff  power off at once (poweroff -f)
 #   cpuinfo   print the processor lines of /proc/cpuinfo, then power off
+#   virtio    report the virtio devices, then power off: JVMM-VIRTIO-DEVICES=<device ids>, for each
+#             /dev/vdX JVMM-MD5-vdX=<md5 of the whole disk>; the last disk gets JVMM-WRITTEN at
+#             sector 1 when it is writable (JVMM-WROTE-vdX); JVMM-HWRNG=<16 bytes hex> from
+#             /dev/hwrng; JVMM-HVC-HELLO written to /dev/hvc0
 #   shell     (the default) a shell on the console; power off when it exits
 export PATH=/sbin:/bin:/usr/sbin:/usr/bin
 export HOME=/root
@@ -39,6 +43,30 @@ power_off() {
     exit 1
 }
 
+report_virtio() {
+    ids=""
+    for d in /sys/bus/virtio/devices/*; do
+        [ -e "$d/device" ] && ids="$ids $(cat "$d/device")"
+    done
+    echo "JVMM-VIRTIO-DEVICES=${ids# }"
+    last=""
+    for disk in /dev/vd?; do
+        [ -b "$disk" ] || continue
+        name=${disk#/dev/}
+        echo "JVMM-MD5-$name=$(md5sum < "$disk" | cut -d' ' -f1)"
+        last=$name
+    done
+    if [ -n "$last" ] && [ "$(cat "/sys/block/$last/ro")" = 0 ]; then
+        printf 'JVMM-WRITTEN' | dd of="/dev/$last" bs=512 seek=1 conv=notrunc 2>/dev/null && sync \
+            && echo "JVMM-WROTE-$last"
+    fi
+    if [ -c /dev/hwrng ]; then
+        echo "JVMM-HWRNG=$(dd if=/dev/hwrng bs=16 count=1 2>/dev/null | od -An -tx1 | tr -d ' \n')"
+    fi
+    [ -c /dev/hvc0 ] && echo JVMM-HVC-HELLO > /dev/hvc0
+    echo "JVMM-VIRTIO-DONE"
+}
+
 case $action in
     poweroff)
         power_off
@@ -46,6 +74,10 @@ case $action in
     cpuinfo)
         grep '^processor' /proc/cpuinfo
         echo "JVMM-CPUS=$(grep -c '^processor' /proc/cpuinfo)"
+        power_off
+        ;;
+    virtio)
+        report_virtio
         power_off
         ;;
     shell) ;;

@@ -1,0 +1,73 @@
+package org.jvmm.vmtest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Debian cloud guest with virtio devices on virtio-mmio (found through the DSDT's LNRO0005
+ * devices): two virtio-blk disks (a read-only one whose md5 the guest reports, and a writable one
+ * the guest writes to), virtio-rng (/dev/hwrng) and virtio-console (/dev/hvc0 into a file), with
+ * the initramfs's {@code jvmm.action=virtio} report.
+ */
+class VirtioMmioTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(240);
+
+    @Test
+    void blkRngAndConsoleWorkInTheGuest() throws Exception {
+        Path kernel = env("JVMM_GUEST_KERNEL");
+        Path initrd = env("JVMM_GUEST_INITRD");
+        Path dir = Files.createDirectories(Path.of(System.getProperty("vmtest.vm.dir"), "virtio-mmio-files"));
+        byte[] image = new byte[2 << 20];
+        new Random(42).nextBytes(image);
+        Path vda = Files.write(dir.resolve("vda.img"), image);
+        Path vdb = Files.write(dir.resolve("vdb.img"), new byte[1 << 20]);
+        Path hvc = dir.resolve("hvc0.txt");
+        Files.deleteIfExists(hvc);
+        JvmmRun jvmm = new JvmmRun(Path.of(System.getProperty("jvmm.jar")), Path.of(System.getProperty("vmtest.vm.dir")),
+                TIMEOUT);
+        VmResult r = jvmm.boot("virtio-mmio", kernel, "--initrd", initrd.toString(), "-m", "512M",
+                "-c", "nokaslr jvmm.action=virtio", "--virtio-blk", "file:" + vda + ",ro", "--virtio-blk", "file:" + vdb,
+                "--virtio-rng", "--virtio-console", "file=" + hvc);
+        assertFalse(r.timedOut(), () -> "no power-off within " + TIMEOUT + "\n" + r.describe());
+        assertEquals(0, r.exitStatus(), r::describe);
+        assertEquals(Optional.of("0x0002 0x0002 0x0004 0x0003"), value(r, "JVMM-VIRTIO-DEVICES="),
+                () -> "two blk, rng and console\n" + r.describe());
+        assertEquals(Optional.of(md5(image)), value(r, "JVMM-MD5-vda="), r::describe);
+        assertEquals(Optional.of(md5(new byte[1 << 20])), value(r, "JVMM-MD5-vdb="), r::describe);
+        assertTrue(r.serial().contains("JVMM-WROTE-vdb"), r::describe);
+        byte[] written = Arrays.copyOfRange(Files.readAllBytes(vdb), 512, 512 + 12);
+        assertArrayEquals("JVMM-WRITTEN".getBytes(StandardCharsets.US_ASCII), written, "the guest's write is in the file");
+        assertArrayEquals(image, Files.readAllBytes(vda), "the read-only disk is unchanged");
+        assertTrue(value(r, "JVMM-HWRNG=").orElse("").matches("[0-9a-f]{32}"), r::describe);
+        assertTrue(Files.readString(hvc).contains("JVMM-HVC-HELLO"), "hvc0 output reaches its backend");
+    }
+
+    private static Optional<String> value(VmResult r, String prefix) {
+        return r.serial().stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst();
+    }
+
+    private static String md5(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
+    }
+
+    private static Path env(String name) {
+        String value = System.getenv(name);
+        assumeTrue(value != null && Files.isRegularFile(Path.of(value)),
+                name + " does not name a file: run the tests through ./test.sh, which fetches the Debian guest");
+        return Path.of(value);
+    }
+}
