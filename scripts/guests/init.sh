@@ -6,7 +6,8 @@
 # and then does what jvmm.action= on the kernel command line says:
 #   poweroff  power off at once (poweroff -f)
 #   cpuinfo   print the processor lines of /proc/cpuinfo, then power off
-#   virtio    report the virtio devices, then power off: JVMM-VIRTIO-DEVICES=<device ids>, for each
+#   virtio    report the virtio devices, then power off: JVMM-VIRTIO-DEVICES=<device ids>,
+#             JVMM-PCI-DEVICES=<bdf=vendor:device ...>, for each
 #             /dev/vdX JVMM-MD5-vdX=<md5 of the whole disk>; the last disk gets JVMM-WRITTEN at
 #             sector 1 when it is writable (JVMM-WROTE-vdX); JVMM-HWRNG=<16 bytes hex> from
 #             /dev/hwrng; JVMM-HVC-HELLO written to /dev/hvc0
@@ -49,6 +50,11 @@ report_virtio() {
         [ -e "$d/device" ] && ids="$ids $(cat "$d/device")"
     done
     echo "JVMM-VIRTIO-DEVICES=${ids# }"
+    pci=""
+    for d in /sys/bus/pci/devices/*; do
+        [ -e "$d/vendor" ] && pci="$pci ${d##*/}=$(cat "$d/vendor"):$(cat "$d/device")"
+    done
+    echo "JVMM-PCI-DEVICES=${pci# }"
     last=""
     for disk in /dev/vd?; do
         [ -b "$disk" ] || continue

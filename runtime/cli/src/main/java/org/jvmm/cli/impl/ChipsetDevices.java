@@ -16,6 +16,7 @@ import org.jvmm.cli.impl.options.CliException;
 import org.jvmm.cli.impl.options.CliOptions;
 import org.jvmm.cli.impl.options.JvmmOptions;
 import org.jvmm.cli.impl.spec.SerialSpec;
+import org.jvmm.cli.impl.spec.PcieTopologyParser;
 import org.jvmm.cli.impl.spec.SerialSpecParser;
 import org.jvmm.vmm.resource.ResourceHandle;
 
@@ -51,6 +52,12 @@ final class ChipsetDevices {
      */
     static List<ResourceHandle> build(CliOptions options, List<ResourceHandle> start) throws CliException {
         List<ResourceHandle> devices = new ArrayList<>(start);
+        try {
+            PcieTopologyParser.parse(options.pcie().rootComplex(), options.pcie().rootPort(), options.pcie().pcieSwitch())
+                    .ifPresent(rc -> replace(devices, rc));
+        } catch (PcieTopologyParser.TopologyException e) {
+            throw new CliException(e.option(), e.getMessage());
+        }
         String debugcon = options.serial().debugcon();
         if (debugcon != null) {
             SerialSpec.Debugcon d = ConfigBuilder.parse("--debugcon", () -> SerialSpecParser.parseDebugcon(debugcon));

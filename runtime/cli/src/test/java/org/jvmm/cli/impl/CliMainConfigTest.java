@@ -136,6 +136,22 @@ class CliMainConfigTest {
     }
 
     @Test
+    void pcieTopologyAndVirtioPlacement() {
+        VmConfig c = launched("--pcie-root-complex", "rc0,low_mmio=256M", "--pcie-root-port", "rc0:rp0,hotplug",
+                "--pcie-root-port", "rc0:rp1", "--pcie-switch", "rp1:sw0,num_downstream_ports=2",
+                "--virtio-blk", "mem:1M,pcie_port=rp0", "--virtio-rng", "--virtio-rng-bus", "mmio");
+        var rc = (org.jvmm.pci.resources.PcieRootComplexHandle) c.chipsetDevices().getLast();
+        assertEquals("rc0", rc.name());
+        assertEquals(256L << 20, rc.lowMmioSize());
+        assertEquals(List.of(new org.jvmm.pci.resources.PcieRootPortConfig("rp0", null, true),
+                new org.jvmm.pci.resources.PcieRootPortConfig("rp1", null, false)), rc.rootPorts());
+        assertEquals(List.of(new org.jvmm.pci.resources.PcieSwitchConfig("rp1", "sw0", 2, false)), rc.switches());
+        assertEquals("pci", c.virtioDevices().get(0).bus());
+        assertEquals("rp0", c.virtioDevices().get(0).pciePort());
+        assertEquals("mmio", c.virtioDevices().get(1).bus());
+    }
+
+    @Test
     void unixSocketSerial() {
         String sock = dir.resolve("com1.sock").toString();
         assertEquals(new SerialPortConfig(0, new UnixSerialHandle(sock)), launched("--com1", "listen=" + sock).serial().get(0));

@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import org.jvmm.chipset.api.AcpiDeviceInfo;
 import org.jvmm.chipset.api.ChipsetDevice;
+import org.jvmm.chipset.api.PciHost;
+import org.jvmm.chipset.api.PciHostInfo;
 import org.jvmm.guestmem.GuestMemory;
 import org.jvmm.loader.linux.impl.acpi.AcpiDevice;
 import org.jvmm.loader.linux.impl.acpi.AcpiTables;
 import org.jvmm.loader.linux.impl.acpi.ComPortDevice;
 import org.jvmm.loader.linux.impl.acpi.DescribedDevice;
+import org.jvmm.loader.linux.impl.acpi.MotherboardResources;
+import org.jvmm.loader.linux.impl.acpi.PciHostBridge;
 import org.jvmm.loader.linux.impl.bzimage.BzImageBoot;
 import org.jvmm.loader.linux.impl.cmdline.KernelCommandLine;
 import org.jvmm.loader.linux.impl.e820.E820Entry;
@@ -46,7 +50,9 @@ public final class LinuxBootLoader implements BootLoader {
         Prepared p = prepare();
         GuestMemory memory = ctx.memory();
         Platform platform = PlatformReader.read(ctx.config(), ctx.processorCount());
-        AcpiTables.AcpiImage acpi = AcpiTables.build(platform, BootAddresses.ACPI, acpiDevices(platform, ctx.chipsetDevices()));
+        Optional<PciHostInfo> pci = pciHost(ctx.chipsetDevices());
+        AcpiTables.AcpiImage acpi = AcpiTables.build(platform, BootAddresses.ACPI,
+                acpiDevices(platform, ctx.chipsetDevices(), pci), pci);
         if (acpi.end() > BootAddresses.ACPI_END) {
             throw new BootException("ACPI tables of " + acpi.bytes().length + " bytes exceed their 64 KiB area");
         }
@@ -55,6 +61,8 @@ public final class LinuxBootLoader implements BootLoader {
             throw new BootException(mode.kernel() + ": the VM needs more than 1 MiB of RAM");
         }
         e820.mark(BootAddresses.ACPI, BootAddresses.ACPI_END, E820Entry.ACPI);
+        pci.ifPresent(host -> e820.mark(host.ecamRange().start(), host.ecamRange().start() + host.ecamRange().length(),
+                E820Entry.RESERVED));
         memory.write(acpi.base(), acpi.bytes(), 0, acpi.bytes().length);
         boolean linux = !(p.kernel() instanceof KernelImage.Multiboot);
         String cmdline = linux ? KernelCommandLine.linux(platform.hasCom1(), mode.cmdline()) : mode.cmdline();
@@ -79,7 +87,7 @@ public final class LinuxBootLoader implements BootLoader {
      * The UARTs as COM devices, named after the configured device ({@code com1} becomes {@code COM1}),
      * then every chipset device that describes itself for ACPI (virtio-mmio transports as {@code VRnn}).
      */
-    static List<AcpiDevice> acpiDevices(Platform platform, List<ChipsetDevice> chipset) {
+    static List<AcpiDevice> acpiDevices(Platform platform, List<ChipsetDevice> chipset, Optional<PciHostInfo> pci) {
         List<AcpiDevice> devices = new ArrayList<>();
         int uid = 1;
         for (Platform.ComPort com : platform.comPorts()) {
@@ -89,6 +97,10 @@ public final class LinuxBootLoader implements BootLoader {
             }
             devices.add(new ComPortDevice(name, uid++, com.port(), com.irq()));
         }
+        pci.ifPresent(p -> {
+            devices.add(new PciHostBridge(p));
+            devices.add(new MotherboardResources(p.ecamRange()));
+        });
         int described = 0;
         for (ChipsetDevice device : chipset) {
             Optional<AcpiDeviceInfo> info = device.acpi();
@@ -99,6 +111,11 @@ public final class LinuxBootLoader implements BootLoader {
             }
         }
         return devices;
+    }
+
+    /** The PCI host bridge's description, when the chipset has one (the first, segment 0). */
+    static Optional<PciHostInfo> pciHost(List<ChipsetDevice> chipset) {
+        return chipset.stream().flatMap(d -> d.pciHost().stream()).map(PciHost::info).findFirst();
     }
 
     private synchronized Prepared prepare() throws BootException {

@@ -64,6 +64,10 @@ public final class CliOptions {
         return storage;
     }
 
+    public PcieOptions pcie() {
+        return pcie;
+    }
+
     public VirtioOptions virtio() {
         return virtio;
     }

@@ -1,5 +1,7 @@
 package org.jvmm.cli.impl.options;
 
+import static org.jvmm.cli.impl.options.OptionRule.implemented;
+import static org.jvmm.cli.impl.options.OptionRule.implementedFlag;
 import static org.jvmm.cli.impl.options.OptionRule.parsedOnly;
 import static org.jvmm.cli.impl.options.OptionRule.AARCH64;
 import static org.jvmm.cli.impl.options.OptionRule.unsupported;
@@ -57,6 +59,18 @@ public final class PcieOptions implements OptionGroup {
     @Option(names = "--device", paramLabel = "PATH", description = "assign a host device (Windows)")
     List<String> device = new ArrayList<>();
 
+    public List<String> rootComplex() {
+        return rootComplex;
+    }
+
+    public List<String> rootPort() {
+        return rootPort;
+    }
+
+    public List<String> pcieSwitch() {
+        return pcieSwitch;
+    }
+
     @Override
     public String heading() {
         return "PCIe and device assignment";
@@ -65,10 +79,10 @@ public final class PcieOptions implements OptionGroup {
     @Override
     public List<OptionRule> rules(RuleContext ctx) {
         return List.of(
-                parsedOnly("--pcie-root-complex", PCIE, PcieSpecParsers::rootComplex),
-                parsedOnlyFlag("--pcie-ecam-below-4gb", PCIE),
-                parsedOnly("--pcie-root-port", PCIE, PcieSpecParsers::rootPort),
-                parsedOnly("--pcie-switch", PCIE, PcieSpecParsers::pcieSwitch),
+                implemented("--pcie-root-complex", PcieSpecParsers::rootComplex),
+                implementedFlag("--pcie-ecam-below-4gb"),
+                implemented("--pcie-root-port", PcieSpecParsers::rootPort),
+                implemented("--pcie-switch", PcieSpecParsers::pcieSwitch),
                 parsedOnly("--pcie-generic-initiator", PCIE, PcieSpecParsers::genericInitiator),
                 parsedOnly("--pcie-remote", "bundle devices-pcie-remote", PcieSpecParsers::remote),
                 parsedOnly("--vfio", ASSIGN, PcieSpecParsers::vfio),

@@ -3,13 +3,13 @@ package org.jvmm.cli.impl.spec;
 /** Validators for the PCIe topology and passthrough options (parsed; not implemented yet). */
 public final class PcieSpecParsers {
     private static final long CFMWS_VALID_BITS = 0x3F;
-    private static final KeyValueSpec ROOT_COMPLEX = KeyValueSpec.positional("name")
+    static final KeyValueSpec ROOT_COMPLEX = KeyValueSpec.positional("name")
             .values("segment", "start_bus", "end_bus", "low_mmio", "high_mmio", "low_mmio_base",
                     "high_mmio_base", "hdm", "hdm_window_restrictions", "node")
             .flags("preserve_bars");
-    private static final KeyValueSpec ROOT_PORT = KeyValueSpec.positional("names")
+    static final KeyValueSpec ROOT_PORT = KeyValueSpec.positional("names")
             .values("addr", "acs").flags("hotplug", "cxl", "pasid");
-    private static final KeyValueSpec SWITCH = KeyValueSpec.positional("names")
+    static final KeyValueSpec SWITCH = KeyValueSpec.positional("names")
             .values("num_downstream_ports", "acs").flags("hotplug", "pasid");
     private static final KeyValueSpec GENERIC_INITIATOR = KeyValueSpec.options().required("port", "node");
     private static final KeyValueSpec REMOTE = KeyValueSpec.positional("port_name")

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jvmm.chipset.api.PciHostInfo;
 import org.jvmm.loader.linux.impl.ByteWriter;
 import org.jvmm.loader.linux.impl.platform.Platform;
 
@@ -23,6 +25,12 @@ public final class AcpiTables {
      * @param devices the devices the DSDT describes under {@code \_SB}
      */
     public static AcpiImage build(Platform platform, long base, List<? extends AcpiDevice> devices) {
+        return build(platform, base, devices, Optional.empty());
+    }
+
+    /** As {@link #build(Platform, long, List)}, with an MCFG for {@code pci}'s ECAM when there is one. */
+    public static AcpiImage build(Platform platform, long base, List<? extends AcpiDevice> devices,
+            Optional<PciHostInfo> pci) {
         boolean full = platform.acpiPmBase().isPresent();
         ByteWriter w = new ByteWriter(4096);
         w.zeros(Rsdp.LENGTH).align(64);
@@ -36,6 +44,9 @@ public final class AcpiTables {
         List<Long> listed = new ArrayList<>();
         listed.add(place(w, base, Fadt.build(platform.acpiPmBase(), platform.i8042(), facs, dsdt), 16, at, "FACP"));
         listed.add(place(w, base, Madt.build(platform), 16, at, "APIC"));
+        if (pci.isPresent()) {
+            listed.add(place(w, base, Mcfg.build(pci.get()), 16, at, "MCFG"));
+        }
         long xsdt = place(w, base, RootTables.xsdt(listed), 16, at, "XSDT");
         long rsdt = place(w, base, RootTables.rsdt(listed), 16, at, "RSDT");
         byte[] bytes = w.toByteArray();

@@ -12,7 +12,8 @@ public final class Aml {
     static final int ZERO_OP = 0x00, ONE_OP = 0x01, NAME_OP = 0x08, BYTE_PREFIX = 0x0A, WORD_PREFIX = 0x0B,
             DWORD_PREFIX = 0x0C, STRING_PREFIX = 0x0D, QWORD_PREFIX = 0x0E, SCOPE_OP = 0x10, BUFFER_OP = 0x11,
             PACKAGE_OP = 0x12, EXT_OP_PREFIX = 0x5B, DEVICE_OP = 0x82, DUAL_NAME_PREFIX = 0x2E,
-            MULTI_NAME_PREFIX = 0x2F, ROOT_CHAR = 0x5C, PARENT_PREFIX = 0x5E;
+            MULTI_NAME_PREFIX = 0x2F, ROOT_CHAR = 0x5C, PARENT_PREFIX = 0x5E, METHOD_OP = 0x14, RETURN_OP = 0xA4,
+            ARG0_OP = 0x68;
 
     private Aml() {
     }
@@ -66,6 +67,22 @@ public final class Aml {
         int v = (id.charAt(0) - 0x40) << 26 | (id.charAt(1) - 0x40) << 21 | (id.charAt(2) - 0x40) << 16
                 | Integer.parseInt(id.substring(3), 16);
         return integerOfWidth(DWORD_PREFIX, Integer.reverseBytes(v) & 0xFFFF_FFFFL, 4);
+    }
+
+    /** {@code Method(name, argCount, NotSerialized) { terms }}. */
+    public static byte[] method(String name, int argCount, byte[]... terms) {
+        if (argCount < 0 || argCount > 7) {
+            throw new IllegalArgumentException("a method takes 0..7 arguments, got " + argCount);
+        }
+        return op(new int[] {METHOD_OP}, withLength(cat(nameString(name), new byte[] {(byte) argCount}, cat(terms))));
+    }
+
+    /** {@code Return(ArgN)}. */
+    public static byte[] returnArg(int n) {
+        if (n < 0 || n > 6) {
+            throw new IllegalArgumentException("Arg0..Arg6, got Arg" + n);
+        }
+        return new byte[] {(byte) RETURN_OP, (byte) (ARG0_OP + n)};
     }
 
     /** {@code Buffer() { bytes }}. */

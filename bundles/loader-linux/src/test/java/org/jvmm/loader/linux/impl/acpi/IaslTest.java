@@ -84,4 +84,40 @@ class IaslTest {
         assertTrue(madt.contains("Interrupt : 00000002"), madt);
         assertEquals(2, madt.split("Subtable Type : 00 \\[Processor Local APIC\\]").length - 1, madt);
     }
+
+    private static org.jvmm.chipset.api.PciHostInfo pciInfo() {
+        List<org.jvmm.chipset.api.PciIntxRoute> routes = new java.util.ArrayList<>();
+        for (int dev = 0; dev < 32; dev++) {
+            for (int pin = 1; pin <= 4; pin++) {
+                routes.add(new org.jvmm.chipset.api.PciIntxRoute(dev, pin, 20 + (dev + pin - 1) % 4));
+            }
+        }
+        return new org.jvmm.chipset.api.PciHostInfo("rc0", 0, 0, 255, 0xE000_0000L,
+                new org.jvmm.chipset.api.PortRange("pci-config", 0xCF8, 8), new MmioRange("low", 0xC000_0000L, 0x2000_0000L),
+                java.util.Optional.of(new MmioRange("high", 0x1_0000_0000L * 4, 1L << 30)),
+                new org.jvmm.chipset.api.PortRange("pci-io", 0xC000, 0x4000), routes, List.of(20, 21, 22, 23), true);
+    }
+
+    @Test
+    void pciHostBridgeAndMcfgDisassemble() throws Exception {
+        var info = pciInfo();
+        Platform p = new Platform(1, List.of(), List.of(new Platform.IoApic(0, 0xFEC0_0000L, 0)), OptionalInt.of(0x600),
+                true, true);
+        AcpiTables.AcpiImage img = AcpiTables.build(p, 0xE0000, List.of(new PciHostBridge(info),
+                new MotherboardResources(info.ecamRange())), java.util.Optional.of(info));
+        String dsl = disassemble("dsdt-pci", table(img, "DSDT")).replaceAll("(?s)/\\*.*?\\*/", "")
+                .replaceAll("//[^\n]*", "").replaceAll("\\s+", " ");
+        assertTrue(dsl.contains("Device (PCI0) { Name (_HID, EisaId (\"PNP0A08\") ) Name (_CID, EisaId (\"PNP0A03\") )"), dsl);
+        assertTrue(dsl.contains("WordBusNumber (ResourceProducer, MinFixed, MaxFixed, PosDecode, 0x0000, 0x0000, 0x00FF, 0x0000, 0x0100"), dsl);
+        assertTrue(dsl.contains("WordIO (ResourceProducer, MinFixed, MaxFixed, PosDecode, EntireRange, 0x0000, 0xC000, 0xFFFF, 0x0000, 0x4000"), dsl);
+        assertTrue(dsl.contains("DWordMemory (ResourceProducer, PosDecode, MinFixed, MaxFixed, NonCacheable, ReadWrite, 0x00000000, 0xC0000000, 0xDFFFFFFF, 0x00000000, 0x20000000"), dsl);
+        assertTrue(dsl.contains("QWordMemory (ResourceProducer, PosDecode, MinFixed, MaxFixed, Prefetchable, ReadWrite,"), dsl);
+        assertTrue(dsl.contains("Package (0x04) { 0xFFFF, Zero, Zero, 0x14 }"), dsl);
+        assertTrue(dsl.contains("Method (_OSC, 4, NotSerialized) { Return (Arg3) }"), dsl);
+        assertTrue(dsl.contains("Device (MRES) { Name (_HID, EisaId (\"PNP0C02\") )"), dsl);
+        assertTrue(dsl.contains("Memory32Fixed (ReadWrite, 0xE0000000, 0x10000000, )"), dsl);
+        String mcfg = disassemble("mcfg", table(img, "MCFG")).replaceAll("[ \t]+", " ");
+        assertTrue(mcfg.contains("Base Address : 00000000E0000000"), mcfg);
+        assertTrue(mcfg.contains("End Bus Number : FF"), mcfg);
+    }
 }

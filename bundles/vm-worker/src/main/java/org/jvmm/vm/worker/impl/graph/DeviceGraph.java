@@ -3,11 +3,13 @@ package org.jvmm.vm.worker.impl.graph;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jvmm.chipset.api.ChipsetDevice;
+import org.jvmm.chipset.api.PciAttachException;
+import org.jvmm.chipset.api.PciHost;
 import org.jvmm.vm.config.DiskConfig;
 import org.jvmm.vm.config.NicConfig;
 import org.jvmm.vm.config.SerialPortConfig;
-import org.jvmm.vm.config.VirtioDeviceConfig;
 import org.jvmm.vm.config.VmConfig;
 import org.jvmm.vm.worker.VmLaunchException;
 import org.jvmm.vm.worker.impl.chipset.ChipsetBus;
@@ -49,11 +51,9 @@ public final class DeviceGraph {
     public void resolve(VmConfig config) throws VmLaunchException {
         try {
             chipset(config);
-            unattachable("pciDevices", config.pciDevices(), "attaching PCI devices (bundle pci)");
-            virtioMmio(config);
-            unattachable("virtioDevices", config.virtioDevices().stream().filter(d -> !d.bus().equals("mmio")
-                    && !d.bus().equals("auto")).map(VirtioDeviceConfig::device).toList(),
-                    "attaching virtio devices to PCI (bundle pci)", ".device");
+            Optional<PciHost> host = bus.devices().stream().flatMap(d -> d.pciHost().stream()).findFirst();
+            virtioMmio(config, host.isPresent());
+            pci(config, host);
             unattachable("disks", config.disks().stream().map(DiskConfig::disk).toList(),
                     "attaching disks to a storage controller", ".disk");
             unattachable("nics", config.nics().stream().map(NicConfig::endpoint).toList(),
@@ -79,9 +79,32 @@ public final class DeviceGraph {
     }
 
     /** The virtio devices on the mmio bus, each behind a {@code chipset_device_handle:virtio_mmio}. */
-    private void virtioMmio(VmConfig config) throws ResolveException, VmLaunchException {
-        for (VirtioPlacement.Placed p : VirtioPlacement.mmio(config.virtioDevices(), false)) {
+    private void virtioMmio(VmConfig config, boolean pciHost) throws ResolveException, VmLaunchException {
+        for (VirtioPlacement.Placed p : VirtioPlacement.mmio(config.virtioDevices(), pciHost)) {
             attach(registry.resolve(p.handle(), ChipsetDevice.class, inputs, p.path()), p.path());
+        }
+    }
+
+    /**
+     * The PCI functions: the virtio devices on {@code pci} ({@code auto} too when there is a host),
+     * each behind a {@code pci_device_handle:virtio_pci}, then {@code pciDevices}; each is resolved,
+     * added to the chipset (reset, polling, inspect) and attached to the host: behind its PCIe port,
+     * or on the root bus.
+     */
+    private void pci(VmConfig config, Optional<PciHost> host) throws ResolveException, VmLaunchException {
+        List<PciPlacementPlan.Entry> entries = PciPlacementPlan.entries(config, host.isPresent());
+        if (!entries.isEmpty() && host.isEmpty()) {
+            throw new VmLaunchException(entries.getFirst().path() + ": needs a PCI host: add --pcie-root-complex"
+                    + " (chipset_device_handle:pcie_root_complex from bundle pci)");
+        }
+        for (PciPlacementPlan.Entry e : entries) {
+            ChipsetDevice device = registry.resolve(e.handle(), ChipsetDevice.class, inputs, e.path());
+            attach(device, e.path());
+            try {
+                host.orElseThrow().attach(e.placement(), device);
+            } catch (PciAttachException ex) {
+                throw new VmLaunchException(e.path() + ": " + ex.getMessage(), ex);
+            }
         }
     }
 

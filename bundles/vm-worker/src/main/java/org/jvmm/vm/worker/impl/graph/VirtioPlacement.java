@@ -15,6 +15,8 @@ final class VirtioPlacement {
     static final long MMIO_BASE = 0xFEB0_0000L;
     static final int FIRST_GSI = 16;
     static final int MAX_MMIO = 8;
+    /** With a PCI host, whose INTx lines take GSIs 20..23 by default. */
+    static final int MAX_MMIO_WITH_PCI = 4;
 
     private VirtioPlacement() {
     }
@@ -25,13 +27,15 @@ final class VirtioPlacement {
      */
     static List<Placed> mmio(List<VirtioDeviceConfig> devices, boolean pciAvailable) throws VmLaunchException {
         List<Placed> placed = new ArrayList<>();
+        int max = pciAvailable ? MAX_MMIO_WITH_PCI : MAX_MMIO;
         for (int i = 0; i < devices.size(); i++) {
             VirtioDeviceConfig d = devices.get(i);
             if (d.bus().equals("mmio") || d.bus().equals("auto") && !pciAvailable) {
                 int n = placed.size();
-                if (n == MAX_MMIO) {
-                    throw new VmLaunchException("virtioDevices[" + i + "]: at most " + MAX_MMIO
-                            + " virtio-mmio devices (one IOAPIC input each); put the rest on pci");
+                if (n == max) {
+                    throw new VmLaunchException("virtioDevices[" + i + "]: at most " + max
+                            + " virtio-mmio devices (one IOAPIC input each" + (pciAvailable ? ", next to PCI's" : "")
+                            + "); put the rest on pci");
                 }
                 placed.add(new Placed(i, new VirtioMmioHandle(d.device(), MMIO_BASE + n * VirtioMmioHandle.WINDOW,
                         FIRST_GSI + n)));
