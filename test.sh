@@ -11,8 +11,11 @@ source scripts/jdk25.sh
 jdk25_select || exit 1
 
 # Debian packages the tests need (guest kernels, qemu, gcc, ...): installed when missing.
-# cpio builds the guest initramfs; acpica-tools (iasl) checks the generated ACPI tables.
-TEST_PACKAGES=(cpio acpica-tools)
+# cpio builds the guest initramfs; acpica-tools (iasl) checks the generated ACPI tables;
+# gcc-mingw-w64-x86-64 compiles hv-whp's ABI check against <winhvplatform.h> (gcc with
+# linux-libc-dev does hv-kvm's against <linux/kvm.h>); qemu-utils (qemu-img, qemu-io) cross-checks
+# the qcow2 reader.
+TEST_PACKAGES=(cpio acpica-tools gcc-mingw-w64-x86-64 qemu-utils linux-libc-dev)
 
 ensure_packages() {
     local missing=() pkg
