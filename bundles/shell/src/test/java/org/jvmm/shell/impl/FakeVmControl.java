@@ -14,7 +14,7 @@ import org.jvmm.vm.worker.VmState;
 import org.jvmm.vmm.resource.Registration;
 
 /** A VmControl over 4 KiB of "RAM" that records the operations it is asked for. */
-final class FakeVmControl implements VmControl {
+class FakeVmControl implements VmControl {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final byte[] ram = new byte[4096];
     volatile VmState state = VmState.RUNNING;

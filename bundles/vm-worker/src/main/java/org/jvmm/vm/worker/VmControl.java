@@ -1,5 +1,7 @@
 package org.jvmm.vm.worker;
 
+import org.jvmm.vmm.resource.ResourceHandle;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -70,6 +72,29 @@ public interface VmControl {
 
     /** Writes guest RAM; errors as for {@link #readMemory}. */
     void writeMemory(long gpa, byte[] data);
+
+    /**
+     * Hot-adds a PCI function behind the PCIe port {@code port} (a root or switch downstream port
+     * with hot-plug): {@code device} is a {@code pci_device_handle}, or a {@code virtio} handle that
+     * goes behind a virtio-pci transport. The guest sees it arrive through PCIe native hot-plug.
+     *
+     * @return the function's PCI address, e.g. {@code 01:00.0}
+     * @throws IllegalArgumentException naming what is wrong (no such port, port occupied, no
+     *                                  hot-plug, the handle does not resolve)
+     * @throws IllegalVmStateException  when the VM is stopped or failed
+     */
+    default String addPciDevice(String port, ResourceHandle device) {
+        throw new UnsupportedOperationException("PCI hot-plug is not supported by this VM");
+    }
+
+    /**
+     * Hot-removes the function behind {@code port} (a surprise removal, as when a card is pulled).
+     *
+     * @throws IllegalArgumentException when nothing hot-added is behind {@code port}
+     */
+    default void removePciDevice(String port) {
+        throw new UnsupportedOperationException("PCI hot-plug is not supported by this VM");
+    }
 
     /** A fresh inspect tree of the whole VM. */
     InspectNode inspect();

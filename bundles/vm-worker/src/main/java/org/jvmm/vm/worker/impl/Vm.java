@@ -1,5 +1,7 @@
 package org.jvmm.vm.worker.impl;
 
+import org.jvmm.vmm.resource.ResourceHandle;
+
 import static org.jvmm.vm.worker.VmState.FAILED;
 import static org.jvmm.vm.worker.VmState.PAUSED;
 import static org.jvmm.vm.worker.VmState.PAUSING;
@@ -198,6 +200,22 @@ public final class Vm implements VmControl {
     @Override
     public boolean awaitStopped(Duration timeout) {
         return state.await(STOPPED, timeout);
+    }
+
+    @Override
+    public String addPciDevice(String port, ResourceHandle device) {
+        return lockedGet(() -> {
+            requireNotStopped("add a PCI device");
+            return parts.hotPlug().add(port, device).toString();
+        });
+    }
+
+    @Override
+    public void removePciDevice(String port) {
+        locked(() -> {
+            requireNotStopped("remove a PCI device");
+            parts.hotPlug().remove(port);
+        });
     }
 
     @Override

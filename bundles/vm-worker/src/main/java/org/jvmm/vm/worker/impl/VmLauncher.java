@@ -29,6 +29,7 @@ import org.jvmm.vm.worker.impl.chipset.PartitionVmClock;
 import org.jvmm.vm.worker.impl.chipset.PollLoop;
 import org.jvmm.vm.worker.impl.chipset.VmChipsetServices;
 import org.jvmm.vm.worker.impl.graph.DeviceGraph;
+import org.jvmm.vm.worker.impl.graph.HotPlug;
 import org.jvmm.vm.worker.impl.hypervisor.HypervisorSelection;
 import org.jvmm.vm.worker.impl.hypervisor.HypervisorSelector;
 import org.jvmm.vm.worker.spi.BootException;
@@ -71,7 +72,7 @@ public final class VmLauncher {
             VmBootContext boot = new VmBootContext(config, memory, partition, bus.devices(), fwCfg);
             load(loader, boot, config);
             return new Vm(new VmParts(name, config, hv, memory, partition, child, bus, router, poll, clock,
-                    loader, boot), events);
+                    loader, boot, new HotPlug(child, inputs, bus, poll)), events);
         } catch (VmLaunchException | RuntimeException e) {
             closeAll(built, e);
             throw e;

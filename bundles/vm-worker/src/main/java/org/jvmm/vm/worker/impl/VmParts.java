@@ -1,5 +1,7 @@
 package org.jvmm.vm.worker.impl;
 
+import org.jvmm.vm.worker.impl.graph.HotPlug;
+
 import org.jvmm.guestmem.GuestMemory;
 import org.jvmm.hv.api.Partition;
 import org.jvmm.vm.config.VmConfig;
@@ -15,5 +17,5 @@ import org.jvmm.vmm.resource.ChildRegistry;
 /** Everything a launched VM is made of. */
 record VmParts(String name, VmConfig config, HypervisorSelection hypervisor, GuestMemory memory,
         Partition partition, ChildRegistry registry, ChipsetBus bus, InterruptRouter router, PollLoop poll,
-        ChipsetClock clock, BootLoader loader, VmBootContext boot) {
+        ChipsetClock clock, BootLoader loader, VmBootContext boot, HotPlug hotPlug) {
 }

@@ -80,6 +80,28 @@ public final class ChipsetBus implements CpuIo, MmioMapper {
         return slot;
     }
 
+    /**
+     * Detaches a hot-removed {@code device}: its ports, static MMIO ranges and the BARs it mapped.
+     * Interrupt controllers cannot be removed.
+     *
+     * @return false when the device was not attached
+     */
+    public synchronized boolean remove(ChipsetDevice device) {
+        Attached a = devices.stream().filter(x -> x.device() == device).findFirst().orElse(null);
+        if (a == null) {
+            return false;
+        }
+        if (device.interruptController().isPresent()) {
+            throw new IllegalArgumentException("chipset: the interrupt controller " + a.slot().name()
+                    + " cannot be removed");
+        }
+        ports.remove(a.slot());
+        mmio.remove(a.slot());
+        device.mmio().ifPresent(byIntercept::remove);
+        devices.remove(a);
+        return true;
+    }
+
     /** The devices in the order they were added. */
     public List<ChipsetDevice> devices() {
         return devices.stream().map(Attached::device).toList();

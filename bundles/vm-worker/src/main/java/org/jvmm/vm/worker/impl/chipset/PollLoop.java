@@ -72,6 +72,14 @@ public final class PollLoop {
         active = copy;
     }
 
+    /** Stops polling {@code device} (a hot-removed device); its waker does nothing from then on. */
+    public synchronized void remove(PollDevice device) {
+        Entry e = byDevice.remove(device);
+        if (e != null) {
+            active = Arrays.stream(active).filter(x -> x != e).toArray(Entry[]::new);
+        }
+    }
+
     /** Polls every device again as soon as the loop runs (after a VM reset). */
     public void resetDeadlines() {
         for (Entry e : active) {
