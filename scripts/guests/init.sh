@@ -10,7 +10,11 @@
 #             JVMM-PCI-DEVICES=<bdf=vendor:device ...>, for each
 #             /dev/vdX JVMM-MD5-vdX=<md5 of the whole disk>; the last disk gets JVMM-WRITTEN at
 #             sector 1 when it is writable (JVMM-WROTE-vdX); JVMM-HWRNG=<16 bytes hex> from
-#             /dev/hwrng; JVMM-HVC-HELLO written to /dev/hvc0
+#             /dev/hwrng; JVMM-HVC-HELLO written to /dev/hvc0; with eth0, a ping to 192.0.2.1 and
+#             JVMM-NET=eth0 mac=.. carrier=.. tx=N rx=N
+#   hotplug   print JVMM-HOTPLUG-READY, wait (up to 300 s) for a virtio PCI function (vendor 0x1af4)
+#             to appear: JVMM-HOTPLUG-ADDED=<bdf>, then for it to go: JVMM-HOTPLUG-REMOVED=<bdf>;
+#             then power off
 #   shell     (the default) a shell on the console; power off when it exits
 export PATH=/sbin:/bin:/usr/sbin:/usr/bin
 export HOME=/root
@@ -70,7 +74,36 @@ report_virtio() {
         echo "JVMM-HWRNG=$(dd if=/dev/hwrng bs=16 count=1 2>/dev/null | od -An -tx1 | tr -d ' \n')"
     fi
     [ -c /dev/hvc0 ] && echo JVMM-HVC-HELLO > /dev/hvc0
+    if [ -e /sys/class/net/eth0 ]; then
+        ip link set eth0 up && ip addr add 192.0.2.2/24 dev eth0
+        ping -c 3 -W 1 192.0.2.1 > /dev/null 2>&1
+        s=/sys/class/net/eth0
+        echo "JVMM-NET=eth0 mac=$(cat $s/address) carrier=$(cat $s/carrier) tx=$(cat $s/statistics/tx_packets) rx=$(cat $s/statistics/rx_packets)"
+    fi
     echo "JVMM-VIRTIO-DONE"
+}
+
+virtio_pci_function() {
+    for d in /sys/bus/pci/devices/*; do
+        [ "$(cat "$d/vendor" 2>/dev/null)" = 0x1af4 ] && { echo "${d##*/}"; return 0; }
+    done
+    return 1
+}
+
+watch_hotplug() {
+    echo "JVMM-HOTPLUG-READY"
+    tries=0
+    while ! bdf=$(virtio_pci_function); do
+        tries=$((tries + 1)); [ $tries -lt 1500 ] || { echo "JVMM-HOTPLUG-TIMEOUT"; return; }
+        sleep 0.2
+    done
+    echo "JVMM-HOTPLUG-ADDED=$bdf"
+    tries=0
+    while [ -e "/sys/bus/pci/devices/$bdf" ]; do
+        tries=$((tries + 1)); [ $tries -lt 1500 ] || { echo "JVMM-HOTPLUG-TIMEOUT"; return; }
+        sleep 0.2
+    done
+    echo "JVMM-HOTPLUG-REMOVED=$bdf"
 }
 
 case $action in
@@ -80,6 +113,10 @@ case $action in
     cpuinfo)
         grep '^processor' /proc/cpuinfo
         echo "JVMM-CPUS=$(grep -c '^processor' /proc/cpuinfo)"
+        power_off
+        ;;
+    hotplug)
+        watch_hotplug
         power_off
         ;;
     virtio)

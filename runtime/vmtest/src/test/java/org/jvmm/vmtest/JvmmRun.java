@@ -62,6 +62,58 @@ final class JvmmRun {
                 Files.readString(console, StandardCharsets.UTF_8), took);
     }
 
+    /** A shell command typed once {@code trigger} (a line prefix) has appeared on COM1. */
+    record Step(String trigger, String command) {
+    }
+
+    /**
+     * Boots with the interactive Gogo shell reading this process's pipe (no {@code --no-shell}) and
+     * types each step's command when its trigger line is on COM1, in order; after the last step the
+     * shell gets {@code vm:quit} once the VM has stopped or the timeout passes.
+     */
+    VmResult bootWithShell(String name, Path kernel, List<Step> steps, String... options)
+            throws IOException, InterruptedException {
+        Path runJar = snapshot();
+        Path dir = Files.createDirectories(workDir.resolve(name));
+        Path com1 = dir.resolve("com1.txt");
+        Path console = dir.resolve("jvmm-output.txt");
+        Files.deleteIfExists(com1);
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-jar", runJar.toString(), "--hypervisor", "emu", "--kernel", kernel.toString(),
+                "--com1", "file=" + com1));
+        cmd.addAll(Arrays.asList(options));
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(console.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        try (var stdin = new java.io.PrintStream(p.getOutputStream(), true, StandardCharsets.UTF_8)) {
+            for (Step step : steps) {
+                while (p.isAlive() && System.nanoTime() < deadline
+                        && lines(com1).stream().noneMatch(l -> l.startsWith(step.trigger()))) {
+                    Thread.sleep(200);
+                }
+                stdin.println(step.command());
+            }
+            while (p.isAlive() && System.nanoTime() < deadline && lines(com1).stream()
+                    .noneMatch(l -> l.contains("reboot: Power down"))) {
+                Thread.sleep(200);
+            }
+            stdin.println("vm:quit");
+        }
+        boolean ended = p.waitFor(Math.max(1, (deadline - System.nanoTime()) / 1_000_000) + 10_000,
+                TimeUnit.MILLISECONDS);
+        if (!ended) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        return new VmResult(ended ? p.exitValue() : -1, !ended, lines(com1),
+                Files.readString(console, StandardCharsets.UTF_8), took);
+    }
+
     /**
      * A copy of the jar taken at the first boot, so that every run uses the same jvmm even when
      * runtime/app is rebuilt meanwhile (./jvmm rebuilds it when sources change).

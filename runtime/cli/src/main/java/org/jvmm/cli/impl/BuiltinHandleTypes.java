@@ -26,7 +26,9 @@ public final class BuiltinHandleTypes {
             DebugconHandle.class, DebugExitHandle.class, PortSinkHandle.class, FwCfgHandle.class,
             Serial16550Handle.class, org.jvmm.pci.resources.PcieRootComplexHandle.class,
             org.jvmm.devices.virtio.resources.VirtioBlkHandle.class, org.jvmm.devices.virtio.resources.VirtioRngHandle.class,
-            org.jvmm.devices.virtio.resources.VirtioConsoleHandle.class)).merge(DiskHandleTypes.all());
+            org.jvmm.devices.virtio.resources.VirtioConsoleHandle.class,
+            org.jvmm.devices.virtio.resources.VirtioNetHandle.class)).merge(DiskHandleTypes.all())
+            .merge(org.jvmm.net.backend.resources.NetEndpointHandleTypes.all());
 
     private BuiltinHandleTypes() {
     }

@@ -6,15 +6,19 @@ import java.util.Map;
 import org.jvmm.cli.impl.options.CliException;
 import org.jvmm.cli.impl.options.CliOptions;
 import org.jvmm.cli.impl.options.VirtioBlkSpecs;
+import org.jvmm.cli.impl.options.VirtioNetSpecs;
+import org.jvmm.cli.impl.spec.NicSpec;
 import org.jvmm.cli.impl.spec.SerialSpecParser;
 import org.jvmm.devices.virtio.resources.VirtioBlkHandle;
 import org.jvmm.devices.virtio.resources.VirtioConsoleHandle;
+import org.jvmm.devices.virtio.resources.VirtioNetHandle;
 import org.jvmm.devices.virtio.resources.VirtioRngHandle;
 import org.jvmm.storage.disk.resources.DiskSpec;
 import org.jvmm.vm.config.VirtioDeviceConfig;
 
 /**
- * The virtio devices of {@code --virtio-blk}, {@code --virtio-rng} and {@code --virtio-console}, as
+ * The virtio devices of {@code --virtio-blk}, {@code --virtio-net}, {@code --virtio-rng} and
+ * {@code --virtio-console}, as
  * {@link VirtioDeviceConfig}s: on the PCIe port an option names ({@code pcie_port=},
  * {@code --virtio-*-pcie-port}), else on the bus it names, else {@code auto} (the worker puts them
  * on virtio-mmio while there is no PCI).
@@ -28,6 +32,11 @@ final class VirtioDevices {
         for (String value : options.storage().virtioBlk()) {
             DiskSpec d = ConfigBuilder.parse("--virtio-blk", () -> VirtioBlkSpecs.parse(value, env));
             devices.add(placed(new VirtioBlkHandle(d.disk(), d.readOnly()), null, d.pciePort().orElse(null)));
+        }
+        for (String value : options.network().virtioNet()) {
+            NicSpec nic = ConfigBuilder.parse("--virtio-net", () -> VirtioNetSpecs.parse(value));
+            var endpoint = ConfigBuilder.parse("--virtio-net", () -> VirtioNetSpecs.endpoint(nic));
+            devices.add(placed(new VirtioNetHandle(endpoint, null), null, nic.pciePort().orElse(null)));
         }
         var v = options.virtio();
         if (v.virtioRng()) {

@@ -64,6 +64,10 @@ public final class CliOptions {
         return storage;
     }
 
+    public NetworkOptions network() {
+        return network;
+    }
+
     public PcieOptions pcie() {
         return pcie;
     }

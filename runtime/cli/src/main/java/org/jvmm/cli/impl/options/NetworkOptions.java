@@ -1,5 +1,6 @@
 package org.jvmm.cli.impl.options;
 
+import static org.jvmm.cli.impl.options.OptionRule.implemented;
 import static org.jvmm.cli.impl.options.OptionRule.parsedOnly;
 import static org.jvmm.cli.impl.options.OptionRule.parsedOnlyFlag;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 /** Network adapters and their backends. */
 public final class NetworkOptions implements OptionGroup {
     static final String NIC_SYNTAX = "[vtl2:][uh:][queues=N:][pcie_port=P:]BACKEND; BACKEND: consomme[:CIDR]"
-            + "[,hostfwd=tcp|udp:[HOSTADDR]:HOSTPORT-[GUESTADDR]:GUESTPORT] | dio[:ID] | tap:NAME | none";
+            + "[,hostfwd=tcp|udp:[HOSTADDR]:HOSTPORT-[GUESTADDR]:GUESTPORT] | dio[:ID] | tap:NAME | loopback | none";
 
     @Option(arity = "0", names = "--nic", description = "expose a virtual NIC (consomme backend)")
     boolean nic;
@@ -29,6 +30,10 @@ public final class NetworkOptions implements OptionGroup {
     @Option(names = "--kernel-vmnic", paramLabel = "SWITCH_ID", description = "a NIC on the Windows kernel-mode vmswitch")
     List<String> kernelVmnic = new ArrayList<>();
 
+    public List<String> virtioNet() {
+        return virtioNet;
+    }
+
     @Override
     public String heading() {
         return "Network";
@@ -39,7 +44,7 @@ public final class NetworkOptions implements OptionGroup {
         return List.of(
                 parsedOnlyFlag("--nic", "bundle net-consomme and a NIC device bundle"),
                 parsedOnly("--net", "bundle net-consomme and a NIC device bundle", NicSpecParser::parse),
-                parsedOnly("--virtio-net", "bundle devices-virtio", NicSpecParser::parse),
+                implemented("--virtio-net", VirtioNetSpecs::check),
                 parsedOnly("--mana", "bundle devices-mana", NicSpecParser::parse),
                 parsedOnly("--kernel-vmnic", "bundle net-vmswitch (Windows)", ValueChecks::nonEmpty));
     }

@@ -15,6 +15,10 @@ public record NicSpec(boolean vtl2, boolean underhill, OptionalInt maxQueues, Op
     public sealed interface Endpoint {
     }
 
+    /** {@code loopback} (jvmm's test endpoint, not OpenVMM's): every frame sent comes back. */
+    public record Loopback() implements Endpoint {
+    }
+
     /** {@code none}: a NIC with no link. */
     public record NoEndpoint() implements Endpoint {
     }

@@ -51,6 +51,9 @@ public final class NicSpecParser {
         if (head.equals("none") && tail.isEmpty()) {
             return new NicSpec.NoEndpoint();
         }
+        if (head.equals("loopback") && tail.isEmpty()) {
+            return new NicSpec.Loopback();
+        }
         if (head.equals("consomme")) {
             return consomme(String.join(":", tail));
         }
@@ -60,7 +63,7 @@ public final class NicSpecParser {
         if (head.equals("tap") && tail.size() == 1 && !tail.getFirst().isEmpty()) {
             return new NicSpec.Tap(tail.getFirst());
         }
-        throw new SpecException("invalid network backend '" + s + "' (expected consomme, dio, tap:<name> or none)");
+        throw new SpecException("invalid network backend '" + s + "' (expected consomme, dio, tap:<name>, loopback or none)");
     }
 
     private static NicSpec.Consomme consomme(String options) throws SpecException {

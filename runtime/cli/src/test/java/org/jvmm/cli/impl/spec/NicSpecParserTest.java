@@ -36,8 +36,8 @@ class NicSpecParserTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "tap | invalid network backend 'tap' (expected consomme, dio, tap:<name> or none)",
-        "bridge:br0 | invalid network backend 'bridge:br0' (expected consomme, dio, tap:<name> or none)",
+        "tap | invalid network backend 'tap' (expected consomme, dio, tap:<name>, loopback or none)",
+        "bridge:br0 | invalid network backend 'bridge:br0' (expected consomme, dio, tap:<name>, loopback or none)",
         "uh:vtl2:none | `uh` is incompatible with `vtl2`",
         "vtl2:pcie_port=p:none | `pcie_port` is incompatible with `uh` and `vtl2`",
         "pcie_port=:none | `pcie_port=` requires port name argument",

@@ -102,6 +102,11 @@ public final class TransportCore implements QueueEvents, VirtioDeviceEvents, Ins
         return word(offered, sel);
     }
 
+    /** Driver feature bits {@code [32 * sel, 32 * sel + 32)} as written so far; 0 past bit 63. */
+    public synchronized int driverFeatures(int sel) {
+        return word(driverFeatures, sel);
+    }
+
     /** Sets driver feature word {@code sel} (0 or 1); ignored once FEATURES_OK is set. */
     public synchronized void setDriverFeatures(int sel, int value) {
         if ((status & FEATURES_OK) != 0 || sel < 0 || sel > 1) {
