@@ -15,6 +15,8 @@
 #   hotplug   print JVMM-HOTPLUG-READY, wait (up to 300 s) for a virtio PCI function (vendor 0x1af4)
 #             to appear: JVMM-HOTPLUG-ADDED=<bdf>, then for it to go: JVMM-HOTPLUG-REMOVED=<bdf>;
 #             then power off
+#   writesync write JVMM-SYNCED-DATA at sector 8 of the last virtio disk (/dev/vdX) or NVMe
+#             namespace, sync, print JVMM-SYNCED, then wait (for the host to kill the VMM)
 #   shell     (the default) a shell on the console; power off when it exits
 export PATH=/sbin:/bin:/usr/sbin:/usr/bin
 export HOME=/root
@@ -90,6 +92,17 @@ virtio_pci_function() {
     return 1
 }
 
+write_and_sync() {
+    last=""
+    for disk in /dev/vd? /dev/nvme0n?; do
+        [ -b "$disk" ] && last=$disk
+    done
+    [ -n "$last" ] || { echo "JVMM-NO-DISK"; return; }
+    printf 'JVMM-SYNCED-DATA' | dd of="$last" bs=512 seek=8 conv=notrunc 2>/dev/null
+    sync
+    echo "JVMM-SYNCED ${last#/dev/}"
+}
+
 watch_hotplug() {
     echo "JVMM-HOTPLUG-READY"
     tries=0
@@ -113,6 +126,11 @@ case $action in
     cpuinfo)
         grep '^processor' /proc/cpuinfo
         echo "JVMM-CPUS=$(grep -c '^processor' /proc/cpuinfo)"
+        power_off
+        ;;
+    writesync)
+        write_and_sync
+        sleep 600
         power_off
         ;;
     hotplug)

@@ -62,6 +62,43 @@ final class JvmmRun {
                 Files.readString(console, StandardCharsets.UTF_8), took);
     }
 
+    /**
+     * Boots headless and kills jvmm with SIGKILL as soon as a COM1 line starts with {@code marker}
+     * (or at the timeout): what the guest made durable must survive that.
+     */
+    VmResult bootAndKill(String name, Path kernel, String marker, String... options)
+            throws IOException, InterruptedException {
+        Path runJar = snapshot();
+        Path dir = Files.createDirectories(workDir.resolve(name));
+        Path com1 = dir.resolve("com1.txt");
+        Path console = dir.resolve("jvmm-output.txt");
+        Files.deleteIfExists(com1);
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-jar", runJar.toString(), "--no-shell", "--hypervisor", "emu", "--kernel", kernel.toString(),
+                "--com1", "file=" + com1));
+        cmd.addAll(Arrays.asList(options));
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(console.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        boolean seen = false;
+        while (p.isAlive() && System.nanoTime() < deadline && !seen) {
+            seen = lines(com1).stream().anyMatch(l -> l.startsWith(marker));
+            if (!seen) {
+                Thread.sleep(100);
+            }
+        }
+        boolean timedOut = !seen;
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+        return new VmResult(p.exitValue(), timedOut, lines(com1), Files.readString(console, StandardCharsets.UTF_8),
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
     /** A shell command typed once {@code trigger} (a line prefix) has appeared on COM1. */
     record Step(String trigger, String command) {
     }
