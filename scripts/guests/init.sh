@@ -8,7 +8,7 @@
 #   cpuinfo   print the processor lines of /proc/cpuinfo, then power off
 #   virtio    report the virtio devices, then power off: JVMM-VIRTIO-DEVICES=<device ids>,
 #             JVMM-PCI-DEVICES=<bdf=vendor:device ...>, for each
-#             /dev/vdX JVMM-MD5-vdX=<md5 of the whole disk>; the last disk gets JVMM-WRITTEN at
+#             /dev/vdX and /dev/nvme0nX JVMM-MD5-<name>=<md5 of the whole disk>; the last disk gets JVMM-WRITTEN at
 #             sector 1 when it is writable (JVMM-WROTE-vdX); JVMM-HWRNG=<16 bytes hex> from
 #             /dev/hwrng; JVMM-HVC-HELLO written to /dev/hvc0; with eth0, a ping to 192.0.2.1 and
 #             JVMM-NET=eth0 mac=.. carrier=.. tx=N rx=N
@@ -62,7 +62,7 @@ report_virtio() {
     done
     echo "JVMM-PCI-DEVICES=${pci# }"
     last=""
-    for disk in /dev/vd?; do
+    for disk in /dev/vd? /dev/nvme0n?; do
         [ -b "$disk" ] || continue
         name=${disk#/dev/}
         echo "JVMM-MD5-$name=$(md5sum < "$disk" | cut -d' ' -f1)"

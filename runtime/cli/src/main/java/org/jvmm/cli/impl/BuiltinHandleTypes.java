@@ -28,7 +28,8 @@ public final class BuiltinHandleTypes {
             org.jvmm.devices.virtio.resources.VirtioBlkHandle.class, org.jvmm.devices.virtio.resources.VirtioRngHandle.class,
             org.jvmm.devices.virtio.resources.VirtioConsoleHandle.class,
             org.jvmm.devices.virtio.resources.VirtioNetHandle.class)).merge(DiskHandleTypes.all())
-            .merge(org.jvmm.net.backend.resources.NetEndpointHandleTypes.all());
+            .merge(org.jvmm.net.backend.resources.NetEndpointHandleTypes.all())
+            .merge(org.jvmm.storage.nvme.resources.NvmeHandleTypes.all());
 
     private BuiltinHandleTypes() {
     }

@@ -17,6 +17,7 @@ import org.jvmm.cli.impl.options.CliOptions;
 import org.jvmm.cli.impl.options.JvmmOptions;
 import org.jvmm.cli.impl.spec.SerialSpec;
 import org.jvmm.cli.impl.spec.PcieTopologyParser;
+import org.jvmm.pci.resources.PcieRootComplexHandle;
 import org.jvmm.cli.impl.spec.SerialSpecParser;
 import org.jvmm.vmm.resource.ResourceHandle;
 
@@ -51,12 +52,21 @@ final class ChipsetDevices {
      * {@code --debugcon} and {@code --debug-exit}.
      */
     static List<ResourceHandle> build(CliOptions options, List<ResourceHandle> start) throws CliException {
+        return build(options, start, false);
+    }
+
+    /** As {@link #build(CliOptions, List)}; with {@code needsPci} a default root complex when none is given. */
+    static List<ResourceHandle> build(CliOptions options, List<ResourceHandle> start, boolean needsPci)
+            throws CliException {
         List<ResourceHandle> devices = new ArrayList<>(start);
         try {
             PcieTopologyParser.parse(options.pcie().rootComplex(), options.pcie().rootPort(), options.pcie().pcieSwitch())
                     .ifPresent(rc -> replace(devices, rc));
         } catch (PcieTopologyParser.TopologyException e) {
             throw new CliException(e.option(), e.getMessage());
+        }
+        if (needsPci && devices.stream().noneMatch(d -> d instanceof PcieRootComplexHandle)) {
+            devices.add(PcieRootComplexHandle.of("rc0"));
         }
         String debugcon = options.serial().debugcon();
         if (debugcon != null) {

@@ -66,11 +66,14 @@ public final class ConfigBuilder {
         b.paused(options.process().paused() || base.map(VmConfig::paused).orElse(false));
         b.deterministic(options.jvmm().deterministic() || base.map(VmConfig::deterministic).orElse(false));
         VirtioDevices.build(options, env).forEach(b::virtioDevice);
+        NvmeDevices.build(options, env).ifPresent(b::pciDevice);
         b.guestActions(guestActions(options, base.map(VmConfig::guestActions).orElse(GuestActions.DEFAULT)));
         try {
             VmConfig built = b.build();
             List<ResourceHandle> start = base.isPresent() ? built.chipsetDevices() : ChipsetDevices.pcBase();
-            VmConfig config = withChipsetDevices(built, ChipsetDevices.build(options, start));
+            boolean needsPci = !built.pciDevices().isEmpty()
+                    || built.virtioDevices().stream().anyMatch(d -> d.bus().equals("pci"));
+            VmConfig config = withChipsetDevices(built, ChipsetDevices.build(options, start, needsPci));
             ConsoleOwner.check(config, options);
             return config;
         } catch (IllegalArgumentException e) {

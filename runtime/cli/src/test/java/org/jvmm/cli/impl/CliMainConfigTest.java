@@ -223,7 +223,7 @@ class CliMainConfigTest {
             assertTrue(run.out.contains(System.lineSeparator() + heading + System.lineSeparator()), heading);
         }
         assertTrue(run.out.matches("(?s).*-m, --memory=PARAMS\\s+guest RAM.*"), "implemented options are unmarked");
-        assertTrue(run.out.matches("(?s).*--nvme=DISK\\s+\\[not implemented] \\[deprecated].*"), "--nvme is marked");
+        assertTrue(run.out.matches("(?s).*--nvme-pci=PARAMS\\s+\\[not implemented].*"), "--nvme-pci is marked");
         String flat = run.out.replaceAll("\\s+", " ");
         assertTrue(flat.contains("--debugcon=PORT,SERIAL Bochs/QEMU debug console"), "--debugcon is unmarked");
         assertTrue(flat.contains("--debug-exit=PORT add QEMU's isa-debug-exit"), "--debug-exit is unmarked");

@@ -70,7 +70,7 @@ class CliMainErrorsTest {
                 bad("--disk", "invalid disk kind bogus", "--disk", "bogus:1G"),
                 bad("--disk", "`on` is incompatible with `pcie_port`", "--disk", "mem:1G,on=c,pcie_port=p"),
                 bad("--disk", "not implemented yet (needs bundle storage-disk and bundle storage-scsi)", "--disk", "mem:1G"),
-                bad("--nvme", "not implemented yet (needs bundle storage-nvme)", "--nvme", "file:disk.img,ro"),
+                bad("--nvme", "dvd, pcie_port=, on=, nsid= and lun= are not implemented for --nvme yet", "--nvme", "mem:1G,pcie_port=rp0"),
                 bad("--virtio-blk", "bad disk kind 'mem:1Q': invalid size '1Q'", "--virtio-blk", "memdiff:mem:1Q"),
                 bad("--virtio-blk", "dvd is not a virtio-blk option", "--virtio-blk", "mem:1G,dvd"),
                 bad("--virtio-net", "consomme is not implemented yet (needs bundle net-consomme)", "--virtio-net", "consomme"),

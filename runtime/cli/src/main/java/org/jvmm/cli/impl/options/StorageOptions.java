@@ -54,6 +54,10 @@ public final class StorageOptions implements OptionGroup {
     @Option(names = "--cxl-test", paramLabel = "mem:LEN,pcie_port=NAME", description = "a CXL type-3 test endpoint")
     List<String> cxlTest = new ArrayList<>();
 
+    public List<String> nvme() {
+        return nvme;
+    }
+
     public List<String> virtioBlk() {
         return virtioBlk;
     }
@@ -68,7 +72,7 @@ public final class StorageOptions implements OptionGroup {
         DiskSpecParser disks = new DiskSpecParser(ctx.env());
         return List.of(
                 parsedOnly("--disk", "bundle storage-disk and " + SCSI, disks::parse),
-                parsedOnly("--nvme", NVME, disks::parse),
+                implemented("--nvme", v -> NvmeSpecs.check(v, ctx.env())),
                 parsedOnly("--nvme-pci", NVME, DeviceSpecParsers::nvmeController),
                 parsedOnly("--vmbus-scsi", SCSI, DeviceSpecParsers::scsiController),
                 parsedOnly("--openhcl-controller", OPENHCL, DeviceSpecParsers::openhclController),
