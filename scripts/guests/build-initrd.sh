@@ -19,12 +19,17 @@ source "$here/apt.sh"
 # Load order of the Debian cloud kernel's modules (modprobe --show-depends, see GUESTS.md).
 MODULES=(virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci virtio_mmio
     virtio_blk failover net_failover virtio_net virtio_console virtio-rng
-    vsock vmw_vsock_virtio_transport_common vmw_vsock_virtio_transport)
+    vsock vmw_vsock_virtio_transport_common vmw_vsock_virtio_transport
+    netfs fscache 9pnet 9pnet_virtio 9p fuse virtiofs)
 
 usage() {
-    guests_die "usage: build-initrd.sh BUSYBOX OUTPUT [MODULE_DIR] | --paths MODULE_DIR"
+    guests_die "usage: build-initrd.sh BUSYBOX OUTPUT [MODULE_DIR] | --paths MODULE_DIR | --list"
 }
 
+if [ "${1:-}" = --list ]; then
+    printf '%s\n' "${MODULES[*]}"
+    exit 0
+fi
 paths_only=0
 if [ "${1:-}" = --paths ]; then
     [ $# -eq 2 ] || usage

@@ -97,12 +97,19 @@ complete() {
     done
 }
 
+# True when the cached kernel $1 kept its module files for build-initrd.sh's current module list
+# (the cloud kernel keeps all of them; the others only those, so a longer list needs a new copy).
+modules_complete() {
+    [ "$1" = cloud ] || [ "$(cat "$cache/$1/modules.wanted" 2>/dev/null)" = "$("$here/build-initrd.sh" --list)" ]
+}
+
 # True when the cached $1 (cloud, generic, busybox) is missing or, with --refresh, outdated.
 needed() {
     local dir=$1 want=$2
     case $dir in
         busybox) complete busybox busybox versions || return 0 ;;
-        *) complete "$dir" vmlinuz config modules/modules.order release versions || return 0 ;;
+        *) complete "$dir" vmlinuz config modules/modules.order release versions || return 0
+           modules_complete "$dir" || return 0 ;;
     esac
     [ "$refresh" -eq 1 ] && [ "$(cat "$cache/$dir/versions")" != "$want" ]
 }
@@ -148,6 +155,7 @@ install_kernel() {
             cp "$modules/$path" "$new/modules/$path"
         done < <("$here/build-initrd.sh" --paths "$modules")
     fi
+    "$here/build-initrd.sh" --list > "$new/modules.wanted"
     printf '%s\n' "$release" > "$new/release"
     printf '%s\n' "$deb" > "$new/versions"
     rm -rf "${cache:?}/$dir"

@@ -17,6 +17,9 @@
 #             then power off
 #   writesync write JVMM-SYNCED-DATA at sector 8 of the last virtio disk (/dev/vdX) or NVMe
 #             namespace, sync, print JVMM-SYNCED, then wait (for the host to kill the VMM)
+#   fs        mount the virtio 9p share tagged jvmm on /mnt: JVMM-9P-LS=<names>, JVMM-9P-CAT=<hello.txt>,
+#             write guest.txt there (JVMM-9P-WROTE), try to leave the share (JVMM-9P-ESCAPE=<what
+#             /mnt/../.. lists>); then power off
 #   shell     (the default) a shell on the console; power off when it exits
 export PATH=/sbin:/bin:/usr/sbin:/usr/bin
 export HOME=/root
@@ -92,6 +95,19 @@ virtio_pci_function() {
     return 1
 }
 
+report_fs() {
+    mkdir -p /mnt
+    if ! mount -t 9p -o trans=virtio,version=9p2000.L jvmm /mnt; then
+        echo "JVMM-9P-MOUNT-FAILED"
+        return
+    fi
+    echo "JVMM-9P-LS=$(ls /mnt | tr '\n' ' ')"
+    echo "JVMM-9P-CAT=$(cat /mnt/hello.txt)"
+    echo "written by the guest" > /mnt/guest.txt && sync && echo "JVMM-9P-WROTE"
+    echo "JVMM-9P-ESCAPE=$(ls /mnt/link-out 2>&1 | head -1)"
+    umount /mnt
+}
+
 write_and_sync() {
     last=""
     for disk in /dev/vd? /dev/nvme0n?; do
@@ -126,6 +142,10 @@ case $action in
     cpuinfo)
         grep '^processor' /proc/cpuinfo
         echo "JVMM-CPUS=$(grep -c '^processor' /proc/cpuinfo)"
+        power_off
+        ;;
+    fs)
+        report_fs
         power_off
         ;;
     writesync)

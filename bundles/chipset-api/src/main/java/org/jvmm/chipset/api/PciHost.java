@@ -1,6 +1,8 @@
 package org.jvmm.chipset.api;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -13,7 +15,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * attached, with decoding enabled, so the guest keeps them. After that, attaching and detaching
  * are hot-plug events: only on ports with native hot-plug, where the guest sees presence detect
  * and data-link-layer state change and gets a hot-plug interrupt, and assigns the BARs itself.
- * Thread-safe.
+ * Removal is either a surprise ({@link #detach}) or orderly ({@link #requestDetach}: attention
+ * button, the guest powers the slot off, then the device leaves). Thread-safe.
  */
 @ProviderType
 public interface PciHost {
@@ -43,6 +46,27 @@ public interface PciHost {
      * @throws PciAttachException if {@code device} is not attached here
      */
     void detach(ChipsetDevice device) throws PciAttachException;
+
+    /**
+     * Asks the guest to let go of {@code device}, as a user pressing the slot's attention button
+     * would: the guest stops using the function (unbinds its driver) while it still works, then
+     * turns the slot's power off, and only then does the device leave (presence and link lost, as
+     * in {@link #detach}). If the guest has not done so within {@code timeout}, the device is
+     * removed anyway (a surprise removal). Where the guest cannot be asked (the guest has not
+     * started, or the slot is already powered off) the device leaves at once. Asking again while a
+     * request is pending returns a future for the same removal; {@link #detach} and a VM reset
+     * end a pending request with the device gone.
+     *
+     * <p>The default, for hosts without an attention button, is {@link #detach}.
+     *
+     * @return completed (normally, never on a VP thread) once the device is gone
+     * @throws PciAttachException if {@code device} is not attached here, or is attached where
+     *                            the guest has no hot-plug (use {@link #detach} there)
+     */
+    default CompletableFuture<Void> requestDetach(ChipsetDevice device, Duration timeout) throws PciAttachException {
+        detach(device);
+        return CompletableFuture.completedFuture(null);
+    }
 
     /**
      * A port: {@code name} as configured, whether it has native hot-plug, and the address of the

@@ -1,10 +1,14 @@
 package org.jvmm.pci.impl;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.jvmm.chipset.api.ChipsetDevice;
 import org.jvmm.chipset.api.IoResult;
@@ -42,12 +46,15 @@ import org.jvmm.pci.resources.PcieRootComplexHandle;
  * clear the data port reads all ones and drops writes), ECAM (1, 2 or 4-byte accesses within a
  * dword), and the I/O BAR window. Before the guest's first config cycle (and after a reset) it
  * runs the firmware pass; attaches while the guest has not started are cold plugs, later ones
- * hot plugs. Absent functions read as all ones. Thread-safe: one lock for all config state.
+ * hot plugs. Absent functions read as all ones. Removal is a surprise ({@link #detach}) or orderly
+ * ({@link #requestDetach}: attention button, then the device leaves when the guest powers the slot
+ * off, or when the request times out). Thread-safe: one lock for all config state.
  */
 public final class PcieRootComplex implements ChipsetDevice, PciHost, PortIoIntercept, MmioIntercept {
     static final int CONFIG_ADDRESS = 0xCF8;
     static final int CONFIG_DATA = 0xCFC;
     private static final int ENABLE = 0x8000_0000;
+    private static final System.Logger LOG = System.getLogger(PcieRootComplex.class.getName());
 
     private final HostLayout layout;
     private final Topology topology;
@@ -60,6 +67,7 @@ public final class PcieRootComplex implements ChipsetDevice, PciHost, PortIoInte
     private final List<PortRange> portRanges;
     private final List<MmioRange> mmioRanges;
     private final Map<ChipsetDevice, Attached> attached = new IdentityHashMap<>();
+    private final SlotRemovals removals = new SlotRemovals();
     private Map<ConfigFunction, List<String>> assignment = Map.of();
     private int configAddress;
     private boolean assigned;
@@ -234,6 +242,9 @@ public final class PcieRootComplex implements ChipsetDevice, PciHost, PortIoInte
         ConfigFunction f = target(bus, devfn);
         if (f != null) {
             f.write(offset, value, byteEnables);
+            if (!removals.isEmpty()) {
+                finishPoweredOff();
+            }
         }
     }
 
@@ -312,10 +323,71 @@ public final class PcieRootComplex implements ChipsetDevice, PciHost, PortIoInte
 
     @Override
     public synchronized void detach(ChipsetDevice device) throws PciAttachException {
-        Attached a = attached.remove(device);
+        Attached a = attachedOrThrow(device);
+        SlotRemovals.Request pending = removals.end(device);
+        remove(a, device);
+        if (pending != null) {
+            pending.done().complete(null);
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> requestDetach(ChipsetDevice device, Duration timeout) throws PciAttachException {
+        long nanos = timeout.toNanos();
+        SlotRemovals.Request r;
+        synchronized (this) {
+            Attached a = attachedOrThrow(device);
+            r = removals.get(device);
+            if (r == null) {
+                if (!guestStarted) {
+                    remove(a, device);
+                    return CompletableFuture.completedFuture(null);
+                }
+                if (a.port() == null || !a.port().hotPlug()) {
+                    throw new PciAttachException(name() + ": device " + device.name() + " is not behind a hot-plug"
+                            + " port: the guest cannot be asked to release it (detach removes it unannounced)");
+                }
+                r = removals.start(device, a.port());
+                SlotRemovals.Request started = r;
+                CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(() -> expire(started, timeout));
+                finishPoweredOff();
+            }
+        }
+        return r.done().thenApplyAsync(Function.identity());
+    }
+
+    /** Removes the devices whose slots the guest has powered off (their orderly removal is done). */
+    private void finishPoweredOff() {
+        for (SlotRemovals.Request r : removals.takePoweredOff()) {
+            remove(attached.get(r.device()), r.device());
+            r.done().complete(null);
+        }
+    }
+
+    /** A request's time is up: if the guest has not powered the slot off yet, a surprise removal. */
+    private void expire(SlotRemovals.Request r, Duration timeout) {
+        synchronized (this) {
+            if (!removals.end(r)) {
+                return;
+            }
+            LOG.log(System.Logger.Level.WARNING, name() + ": the guest did not power off slot " + r.port().name()
+                    + " within " + timeout.toMillis() + " ms: surprise removal of " + r.device().name());
+            remove(attached.get(r.device()), r.device());
+        }
+        r.done().complete(null);
+    }
+
+    private Attached attachedOrThrow(ChipsetDevice device) throws PciAttachException {
+        Attached a = attached.get(device);
         if (a == null) {
             throw new PciAttachException(name() + ": device " + device.name() + " is not attached");
         }
+        return a;
+    }
+
+    /** The function leaves: config space, BARs, INTx; a hot-plug port tells the guest if it runs. */
+    private void remove(Attached a, ChipsetDevice device) {
+        attached.remove(device);
         a.bus().remove(a.devfn());
         a.attachment().close();
         if (a.port() != null) {
@@ -337,14 +409,21 @@ public final class PcieRootComplex implements ChipsetDevice, PciHost, PortIoInte
 
     // ---- lifecycle and inspection
 
-    /** VM reset: config address and every bridge to power-on state; the firmware runs again on first access. */
+    /**
+     * VM reset: pending orderly removals end with the device gone (the guest that was asked is
+     * gone too), then config address and every bridge to power-on state; the firmware runs again
+     * on first access.
+     */
     @Override
     public synchronized void reset() {
+        guestStarted = false;
+        List<SlotRemovals.Request> ended = removals.endAll();
+        ended.forEach(r -> remove(attached.get(r.device()), r.device()));
         configAddress = 0;
         topology.root().at(0).reset();
         topology.bridges().forEach(BridgeFunction::reset);
         assigned = false;
-        guestStarted = false;
+        ended.forEach(r -> r.done().complete(null));
     }
 
     /** Whether the guest has made a config cycle since power-on or reset (attaches are then hot plugs). */
@@ -363,6 +442,9 @@ public final class PcieRootComplex implements ChipsetDevice, PciHost, PortIoInte
                         layout.ioWindow().start() + layout.ioWindow().length() - 1, ioWindow.mappedPorts()))
                 .hex("configAddress", configAddress & 0xFFFF_FFFFL).field("guestStarted", guestStarted);
         node.child("intx", intx::inspect);
+        if (!removals.isEmpty()) {
+            node.child("removals", removals::inspect);
+        }
         Inspection.bus(node.child("bus " + layout.startBus()), topology.root(), layout.startBus(), assignment);
     }
 }

@@ -88,7 +88,10 @@ public interface VmControl {
     }
 
     /**
-     * Hot-removes the function behind {@code port} (a surprise removal, as when a card is pulled).
+     * Hot-removes the function behind {@code port} in order: the slot's attention button is pressed,
+     * the guest releases the device and powers the slot off (Linux: about 6 s), then it is removed;
+     * a guest that does not answer within 15 s gets a surprise removal. Blocks until the device is
+     * gone.
      *
      * @throws IllegalArgumentException when nothing hot-added is behind {@code port}
      */

@@ -27,7 +27,8 @@ public final class BuiltinHandleTypes {
             Serial16550Handle.class, org.jvmm.pci.resources.PcieRootComplexHandle.class,
             org.jvmm.devices.virtio.resources.VirtioBlkHandle.class, org.jvmm.devices.virtio.resources.VirtioRngHandle.class,
             org.jvmm.devices.virtio.resources.VirtioConsoleHandle.class,
-            org.jvmm.devices.virtio.resources.VirtioNetHandle.class)).merge(DiskHandleTypes.all())
+            org.jvmm.devices.virtio.resources.VirtioNetHandle.class,
+            org.jvmm.devices.virtio.resources.Virtio9pHandle.class)).merge(DiskHandleTypes.all())
             .merge(org.jvmm.net.backend.resources.NetEndpointHandleTypes.all())
             .merge(org.jvmm.storage.nvme.resources.NvmeHandleTypes.all());
 

@@ -7,8 +7,10 @@ import org.jvmm.cli.impl.options.CliException;
 import org.jvmm.cli.impl.options.CliOptions;
 import org.jvmm.cli.impl.options.VirtioBlkSpecs;
 import org.jvmm.cli.impl.options.VirtioNetSpecs;
+import org.jvmm.cli.impl.spec.DeviceSpecParsers;
 import org.jvmm.cli.impl.spec.NicSpec;
 import org.jvmm.cli.impl.spec.SerialSpecParser;
+import org.jvmm.devices.virtio.resources.Virtio9pHandle;
 import org.jvmm.devices.virtio.resources.VirtioBlkHandle;
 import org.jvmm.devices.virtio.resources.VirtioConsoleHandle;
 import org.jvmm.devices.virtio.resources.VirtioNetHandle;
@@ -17,8 +19,8 @@ import org.jvmm.storage.disk.resources.DiskSpec;
 import org.jvmm.vm.config.VirtioDeviceConfig;
 
 /**
- * The virtio devices of {@code --virtio-blk}, {@code --virtio-net}, {@code --virtio-rng} and
- * {@code --virtio-console}, as
+ * The virtio devices of {@code --virtio-blk}, {@code --virtio-net}, {@code --virtio-9p},
+ * {@code --virtio-rng} and {@code --virtio-console}, as
  * {@link VirtioDeviceConfig}s: on the PCIe port an option names ({@code pcie_port=},
  * {@code --virtio-*-pcie-port}), else on the bus it names, else {@code auto} (the worker puts them
  * on virtio-mmio while there is no PCI).
@@ -39,6 +41,15 @@ final class VirtioDevices {
             devices.add(placed(new VirtioNetHandle(endpoint, null), null, nic.pciePort().orElse(null)));
         }
         var v = options.virtio();
+        for (String value : v.virtio9p()) {
+            var share = ConfigBuilder.parse("--virtio-9p", () -> DeviceSpecParsers.p9Args(value, null));
+            try {
+                devices.add(placed(new Virtio9pHandle(share.tag(), share.path(), share.readOnly()), null,
+                        share.pciePort()));
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--virtio-9p", e.getMessage());
+            }
+        }
         if (v.virtioRng()) {
             devices.add(placed(new VirtioRngHandle(), v.virtioRngBus(), v.virtioRngPciePort()));
         }

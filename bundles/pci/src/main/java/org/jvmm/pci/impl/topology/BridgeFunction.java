@@ -127,6 +127,16 @@ public final class BridgeFunction implements ConfigFunction {
         return express.present();
     }
 
+    /** Whether the slot has power: the guest turns it off to finish an orderly removal. */
+    public boolean slotPowered() {
+        return express.slotPowered();
+    }
+
+    /** Presses the slot's attention button (a hot-plug event; nothing on ports without hot-plug). */
+    public void pressAttentionButton() {
+        express.pressAttentionButton();
+    }
+
     public MsiCapability msi() {
         return msi;
     }

@@ -7,10 +7,17 @@ import org.jvmm.pci.api.PciRegisters;
 /**
  * The PCI Express capability (version 2) of a port: a 2.5 GT/s x1 link whose data-link-layer
  * state follows the presence of a device, and on downstream-facing ports a slot. With hot-plug
- * the slot reports Hot-Plug Capable and Surprise (no power controller, attention button or
- * indicators), presence detect and DLL state changes, and command completed on every Slot
- * Control write; an interrupt is due when an enabled event bit rises while Hot-Plug Interrupt
- * Enable is set (PCIe base spec 6.7.3.4). Guarded by the root complex's lock.
+ * the slot reports Hot-Plug Capable and Surprise, an attention button, a power controller and
+ * power and attention indicators (no MRL sensor or interlock), presence detect and DLL state
+ * changes, and command completed on every Slot Control write; an interrupt is due when an
+ * enabled event bit rises while Hot-Plug Interrupt Enable is set (PCIe base spec 6.7.3.4).
+ *
+ * <p>Slot power is the guest's side of an orderly removal: the host presses the attention button
+ * and removes the device once the guest has turned the power off. The link does not depend on
+ * it (a device is reachable as soon as it is present, so guests that enable only DLL state
+ * change events, as Linux does when there is a button, see hot adds at once). At power-on an
+ * occupied slot is powered with its power indicator on, an empty one is off. Guarded by the root
+ * complex's lock.
  */
 final class PortExpressCapability implements PciCapability {
     static final int SLOT_ABP = 1;
@@ -21,11 +28,24 @@ final class PortExpressCapability implements PciCapability {
     static final int SLOT_PDS = 1 << 6;
     static final int SLOT_DLLSC = 1 << 8;
     static final int CTL_HPIE = 1 << 5;
+    static final int CTL_AIC_SHIFT = 6;
+    static final int CTL_PIC_SHIFT = 8;
+    static final int CTL_PCC = 1 << 10;
     static final int CTL_DLLSCE = 1 << 12;
+    static final int INDICATOR_ON = 1;
+    static final int INDICATOR_BLINK = 2;
+    static final int INDICATOR_OFF = 3;
     static final int LNKSTA_DLLLA = 1 << 13;
+    private static final int POWER_BITS = CTL_PCC | 3 << CTL_PIC_SHIFT | 3 << CTL_AIC_SHIFT;
     private static final int EVENTS = SLOT_ABP | SLOT_PFD | SLOT_MRLSC | SLOT_PDC | SLOT_CC | SLOT_DLLSC;
+    private static final int SLOTCAP_ABP = 1;
+    private static final int SLOTCAP_PCP = 1 << 1;
+    private static final int SLOTCAP_AIP = 1 << 3;
+    private static final int SLOTCAP_PIP = 1 << 4;
     private static final int SLOTCAP_HPS = 1 << 5;
     private static final int SLOTCAP_HPC = 1 << 6;
+    private static final int SLOTCAP_HOT_PLUG = SLOTCAP_ABP | SLOTCAP_PCP | SLOTCAP_AIP | SLOTCAP_PIP | SLOTCAP_HPS
+            | SLOTCAP_HPC;
     private static final int LNKCAP_DLLLARC = 1 << 20;
     private static final int LINK_X1_2_5GT = 0x11;
     private static final int LNKSTA_SLOT_CLOCK = 1 << 12;
@@ -53,6 +73,7 @@ final class PortExpressCapability implements PciCapability {
         this.slotNumber = slotNumber;
         this.portNumber = portNumber;
         this.events = events;
+        this.slotControl = powerOnSlotControl();
     }
 
     @Override
@@ -84,6 +105,19 @@ final class PortExpressCapability implements PciCapability {
 
     int slotControl() {
         return slotControl;
+    }
+
+    /** Whether the slot has power (slots without a power controller always do). */
+    boolean slotPowered() {
+        return (slotControl & CTL_PCC) == 0;
+    }
+
+    /** Presses the attention button: Attention Button Pressed is set and the interrupt evaluated. */
+    void pressAttentionButton() {
+        if (hotPlug) {
+            slotStatus |= SLOT_ABP;
+            evaluate();
+        }
     }
 
     @Override
@@ -124,14 +158,17 @@ final class PortExpressCapability implements PciCapability {
 
     /**
      * A device arrived or left behind the port. With {@code notify} on a hot-plug slot, presence
-     * detect changed and DLL state changed are set and the interrupt condition is evaluated.
+     * detect changed and DLL state changed are set and the interrupt condition is evaluated;
+     * without (firmware time), the slot's power and indicators take their power-on values.
      */
     void setPresent(boolean value, boolean notify) {
         if (present == value) {
             return;
         }
         present = value;
-        if (notify && hotPlug) {
+        if (!notify) {
+            slotControl = slotControl & ~POWER_BITS | powerOnSlotControl();
+        } else if (hotPlug) {
             slotStatus |= SLOT_PDC | SLOT_DLLSC;
             evaluate();
         }
@@ -146,7 +183,7 @@ final class PortExpressCapability implements PciCapability {
     public void reset() {
         deviceControl = DEVCTL_DEFAULT;
         linkControl = 0;
-        slotControl = 0;
+        slotControl = powerOnSlotControl();
         slotStatus = 0;
         rootControl = 0;
         deviceControl2 = 0;
@@ -161,6 +198,11 @@ final class PortExpressCapability implements PciCapability {
         if (type.downstreamFacing()) {
             node.field("slot", slotNumber).hex("slotControl", slotControl).hex("slotStatus", slotStatus());
         }
+        if (hotPlug) {
+            node.field("power", slotPowered() ? "on" : "off")
+                    .field("powerIndicator", indicator(slotControl >>> CTL_PIC_SHIFT))
+                    .field("attentionIndicator", indicator(slotControl >>> CTL_AIC_SHIFT));
+        }
     }
 
     private boolean linkUp() {
@@ -168,7 +210,25 @@ final class PortExpressCapability implements PciCapability {
     }
 
     private int slotCapabilities() {
-        return (hotPlug ? SLOTCAP_HPC | SLOTCAP_HPS : 0) | slotNumber << 19;
+        return (hotPlug ? SLOTCAP_HOT_PLUG : 0) | slotNumber << 19;
+    }
+
+    /** Power on with the power indicator on when occupied, else off; attention indicator off. */
+    private int powerOnSlotControl() {
+        if (!hotPlug) {
+            return 0;
+        }
+        int power = present ? INDICATOR_ON << CTL_PIC_SHIFT : CTL_PCC | INDICATOR_OFF << CTL_PIC_SHIFT;
+        return power | INDICATOR_OFF << CTL_AIC_SHIFT;
+    }
+
+    private static String indicator(int bits) {
+        return switch (bits & 3) {
+            case INDICATOR_ON -> "on";
+            case INDICATOR_BLINK -> "blink";
+            case INDICATOR_OFF -> "off";
+            default -> "reserved";
+        };
     }
 
     private void writeSlot(int value, int byteEnables) {

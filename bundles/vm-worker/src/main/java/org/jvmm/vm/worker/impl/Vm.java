@@ -24,6 +24,7 @@ import org.jvmm.vm.worker.IllegalVmStateException;
 import org.jvmm.vm.worker.VmControl;
 import org.jvmm.vm.worker.VmLaunchException;
 import org.jvmm.vm.worker.VmState;
+import org.jvmm.vm.worker.impl.graph.HotPlug;
 import org.jvmm.vm.worker.impl.lifecycle.GuestEvent;
 import org.jvmm.vm.worker.impl.lifecycle.VmStateCell;
 import org.jvmm.vm.worker.impl.lifecycle.VmTransitions;
@@ -210,12 +211,18 @@ public final class Vm implements VmControl {
         });
     }
 
+    /**
+     * The guest releases the device while the VM lock is free (its processors must run, and may
+     * need the lock, e.g. to reset the VM); the device leaves the chipset under the lock again.
+     */
     @Override
     public void removePciDevice(String port) {
-        locked(() -> {
+        HotPlug.Removal removal = lockedGet(() -> {
             requireNotStopped("remove a PCI device");
-            parts.hotPlug().remove(port);
+            return parts.hotPlug().beginRemove(port);
         });
+        parts.hotPlug().awaitRemoval(removal);
+        locked(() -> parts.hotPlug().finishRemove(removal));
     }
 
     @Override

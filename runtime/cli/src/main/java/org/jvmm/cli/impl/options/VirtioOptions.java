@@ -16,7 +16,8 @@ public final class VirtioOptions implements OptionGroup {
     private static final String VIRTIO = "bundle devices-virtio";
     private static final String[] BUSES = {"auto", "mmio", "pci", "vpci"};
 
-    @Option(names = "--virtio-9p", paramLabel = "[pcie_port=PORT:]TAG,PATH", description = "add a virtio 9p device")
+    @Option(names = "--virtio-9p", paramLabel = "[pcie_port=PORT:]TAG,PATH[,ro]",
+            description = "share a host directory with the guest over virtio 9p (mount -t 9p -o trans=virtio TAG)")
     List<String> virtio9p = new ArrayList<>();
 
     @Option(arity = "0", names = "--virtio-9p-debug", description = "output debug info from the 9p server")
@@ -52,6 +53,10 @@ public final class VirtioOptions implements OptionGroup {
     @Option(names = "--virtio-vsock-vhost-cid", paramLabel = "CID", description = "vhost_vsock guest CID (Linux)")
     String virtioVsockVhostCid;
 
+    public List<String> virtio9p() {
+        return virtio9p;
+    }
+
     public boolean virtioRng() {
         return virtioRng;
     }
@@ -72,7 +77,7 @@ public final class VirtioOptions implements OptionGroup {
     @Override
     public List<OptionRule> rules(RuleContext ctx) {
         return List.of(
-                parsedOnly("--virtio-9p", VIRTIO, DeviceSpecParsers::fsArgs),
+                implemented("--virtio-9p", v -> DeviceSpecParsers.p9Args(v, ctx)),
                 parsedOnlyFlag("--virtio-9p-debug", VIRTIO),
                 parsedOnly("--virtio-fs", VIRTIO, DeviceSpecParsers::fsArgsWithOptions),
                 parsedOnly("--virtio-fs-shmem", VIRTIO, DeviceSpecParsers::fsArgs),

@@ -25,6 +25,23 @@ public final class DeviceSpecParsers {
         }
     }
 
+    /** A {@code --virtio-9p} share: the tag, the host directory and whether the guest may not write. */
+    public record P9Share(String pciePort, String tag, String path, boolean readOnly) {
+    }
+
+    /** {@code [pcie_port=P:]tag,path[,ro]} ({@code --virtio-9p}); the directory must exist when {@code ctx} checks files. */
+    public static P9Share p9Args(String s, org.jvmm.cli.impl.options.RuleContext ctx) throws SpecException {
+        ValueChecks.PciePrefixed prefixed = ValueChecks.pciePortPrefix(s);
+        String[] p = prefixed.rest().split(",", -1);
+        if (p.length < 2 || p.length > 3 || p[0].isEmpty() || p[1].isEmpty() || p.length == 3 && !p[2].equals("ro")) {
+            throw new SpecException("expected [pcie_port=<port>:]<tag>,<path>[,ro]");
+        }
+        if (ctx != null && ctx.checkGuestFiles() && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(p[1]))) {
+            throw new SpecException("'" + p[1] + "' is not a directory");
+        }
+        return new P9Share(prefixed.pciePort(), p[0], p[1], p.length == 3);
+    }
+
     /** {@code [pcie_port=P:]tag,path[,options...]} ({@code --virtio-fs}). */
     public static void fsArgsWithOptions(String s) throws SpecException {
         if (ValueChecks.pciePortPrefix(s).rest().split(",", -1).length < 2) {

@@ -1,7 +1,12 @@
 package org.jvmm.vm.worker.impl.graph;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jvmm.chipset.api.ChipsetDevice;
 import org.jvmm.chipset.api.PciAddress;
 import org.jvmm.chipset.api.PciAttachException;
@@ -19,21 +24,40 @@ import org.jvmm.vmm.resource.ResourceHandle;
 /**
  * PCI functions added and removed while the VM runs, behind PCIe ports with native hot-plug: the
  * function is resolved through the VM's registry, put on the chipset bus (polling, reset,
- * inspect) and attached to the host, which signals the port's presence change to the guest;
- * removal undoes it in reverse and closes the device.
+ * inspect) and attached to the host, which signals the port's presence change to the guest.
+ * Removal is orderly: the host presses the slot's attention button and the device leaves once the
+ * guest has released it and powered the slot off (or, after {@link #RELEASE_TIMEOUT}, anyway);
+ * then it is taken off the chipset bus and closed. The guest needs running processors for that, so
+ * wait ({@link #awaitRemoval}) without holding locks the VP threads take.
  */
 public final class HotPlug {
+    /** How long the guest gets to release a device (Linux's pciehp waits 5 s after the button). */
+    public static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration GRACE = Duration.ofSeconds(5);
+    private static final System.Logger LOG = System.getLogger(HotPlug.class.getName());
+
     private final ResolverRegistry registry;
     private final Inputs inputs;
     private final ChipsetBus bus;
     private final PollLoop poll;
+    private final Duration releaseTimeout;
     private final Map<String, ChipsetDevice> byPort = new ConcurrentHashMap<>();
 
+    /** A removal under way: the device is no longer listed at its port; {@code gone} completes when the host let it go. */
+    public record Removal(String port, ChipsetDevice device, PciHost host, CompletableFuture<Void> gone) {
+    }
+
     public HotPlug(ResolverRegistry registry, Inputs inputs, ChipsetBus bus, PollLoop poll) {
+        this(registry, inputs, bus, poll, RELEASE_TIMEOUT);
+    }
+
+    /** With {@code releaseTimeout} for the guest to release a device before it is pulled out. */
+    public HotPlug(ResolverRegistry registry, Inputs inputs, ChipsetBus bus, PollLoop poll, Duration releaseTimeout) {
         this.registry = registry;
         this.inputs = inputs;
         this.bus = bus;
         this.poll = poll;
+        this.releaseTimeout = releaseTimeout;
     }
 
     /** Adds {@code handle} (a {@code pci_device_handle}, or a {@code virtio} one put behind virtio-pci) at {@code port}. */
@@ -62,18 +86,65 @@ public final class HotPlug {
         }
     }
 
-    /** Removes what {@link #add} put behind {@code port}. */
-    public synchronized void remove(String port) {
-        ChipsetDevice device = byPort.remove(port);
+    /**
+     * Removes what {@link #add} put behind {@code port}, waiting (up to the release timeout) for
+     * the guest to let it go: {@link #beginRemove}, {@link #awaitRemoval}, {@link #finishRemove}.
+     */
+    public void remove(String port) {
+        Removal removal = beginRemove(port);
+        awaitRemoval(removal);
+        finishRemove(removal);
+    }
+
+    /** Asks the host for an orderly removal of the device behind {@code port}; it is no longer listed there. */
+    public synchronized Removal beginRemove(String port) {
+        ChipsetDevice device = byPort.get(port);
         if (device == null) {
             throw new IllegalArgumentException("port " + port + ": no hot-added device");
         }
+        PciHost host = host();
+        CompletableFuture<Void> gone;
         try {
-            host().detach(device);
+            gone = host.requestDetach(device, releaseTimeout);
         } catch (PciAttachException e) {
-            throw new IllegalArgumentException("port " + port + ": " + e.getMessage(), e);
-        } finally {
+            byPort.remove(port);
             undo(device);
+            throw new IllegalArgumentException("port " + port + ": " + e.getMessage(), e);
+        }
+        byPort.remove(port);
+        return new Removal(port, device, host, gone);
+    }
+
+    /**
+     * Waits for the host to let the device go: the guest released it and powered the slot off, or
+     * the host's timeout removed it by surprise. Should the host not answer within a grace period
+     * after that, or the wait be interrupted, the device is detached at once. Holds no lock.
+     */
+    public void awaitRemoval(Removal removal) {
+        try {
+            removal.gone().get(releaseTimeout.plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            forceDetach(removal, "the host did not complete the removal in time");
+        } catch (ExecutionException e) {
+            forceDetach(removal, "the removal failed: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            forceDetach(removal, "the wait was interrupted");
+        }
+    }
+
+    /** Takes the removed device off the chipset bus and the poll loop, and closes it. */
+    public synchronized void finishRemove(Removal removal) {
+        undo(removal.device());
+    }
+
+    private void forceDetach(Removal removal, String why) {
+        LOG.log(System.Logger.Level.WARNING, "port " + removal.port() + ": " + why + "; detaching "
+                + removal.device().name() + " at once");
+        try {
+            removal.host().detach(removal.device());
+        } catch (PciAttachException e) {
+            LOG.log(System.Logger.Level.INFO, "port " + removal.port() + ": already gone: " + e.getMessage());
         }
     }
 

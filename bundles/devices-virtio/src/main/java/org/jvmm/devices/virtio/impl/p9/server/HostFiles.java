@@ -1,0 +1,65 @@
+package org.jvmm.devices.virtio.impl.p9.server;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
+import org.jvmm.devices.virtio.impl.p9.proto.Errno;
+import org.jvmm.devices.virtio.impl.p9.proto.P9Exception;
+
+/** Host file changes the operations share; none follows a symlink. */
+final class HostFiles {
+    private static final PosixFilePermission[] BITS = {
+        PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
+
+    private HostFiles() {
+    }
+
+    /** Sets the rwx bits of {@code mode} (set-id and sticky bits are not passed on); a no-op without POSIX. */
+    static void chmod(Path p, int mode) throws IOException {
+        PosixFileAttributeView v = Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (v == null) {
+            return;
+        }
+        Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
+        for (int i = 0; i < BITS.length; i++) {
+            if ((mode & 1 << i) != 0) {
+                perms.add(BITS[i]);
+            }
+        }
+        v.setPermissions(perms);
+    }
+
+    /** truncate(2) of a regular file to {@code size}, shrinking or growing (sparse). */
+    static void resize(Path p, long size) throws P9Exception, IOException {
+        if (size < 0) {
+            throw new P9Exception(Errno.EINVAL, "negative size");
+        }
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            long now = ch.size();
+            if (size < now) {
+                ch.truncate(size);
+            } else if (size > now) {
+                ch.write(ByteBuffer.allocate(1), size - 1);
+            }
+        }
+    }
+
+    /** chown(2) without following; EPERM where the host cannot change owners. */
+    static void chown(Path p, String attribute, int id) throws P9Exception, IOException {
+        try {
+            Files.setAttribute(p, "unix:" + attribute, id, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            throw new P9Exception(Errno.EPERM, "the host cannot change " + attribute);
+        }
+    }
+}

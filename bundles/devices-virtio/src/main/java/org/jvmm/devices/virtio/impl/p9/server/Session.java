@@ -1,0 +1,59 @@
+package org.jvmm.devices.virtio.impl.p9.server;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.jvmm.devices.virtio.impl.p9.proto.Errno;
+import org.jvmm.devices.virtio.impl.p9.proto.P9Exception;
+import org.jvmm.devices.virtio.impl.p9.proto.Qid;
+
+/** What every operation shares: the confined tree, the fids, the negotiated msize and the export mode. */
+final class Session {
+    final ConfinedTree tree;
+    final QidMapper qids;
+    final FidTable fids;
+    final boolean readOnly;
+    final int maxMsize;
+    int msize;
+    boolean negotiated;
+
+    Session(ConfinedTree tree, QidMapper qids, FidTable fids, boolean readOnly, int maxMsize) {
+        this.tree = tree;
+        this.qids = qids;
+        this.fids = fids;
+        this.readOnly = readOnly;
+        this.maxMsize = maxMsize;
+        this.msize = maxMsize;
+    }
+
+    /** Fails with EROFS on a read-only export. */
+    void requireWritable() throws P9Exception {
+        if (readOnly) {
+            throw new P9Exception(Errno.EROFS, "read-only export");
+        }
+    }
+
+    /** lstat of a host path that must exist (ENOENT otherwise). */
+    static HostStat stat(Path p) throws P9Exception, IOException {
+        try {
+            return HostStat.lstat(p);
+        } catch (NoSuchFileException e) {
+            throw new P9Exception(Errno.ENOENT, "no such file");
+        }
+    }
+
+    Qid qid(HostStat st, RelPath rel) {
+        return qids.qid(st, rel);
+    }
+
+    Qid qid(Path host, RelPath rel) throws P9Exception, IOException {
+        return qids.qid(stat(host), rel);
+    }
+
+    /** Forgets every fid and the negotiated version (Tversion, device reset). */
+    void restart() {
+        fids.clear();
+        negotiated = false;
+        msize = maxMsize;
+    }
+}

@@ -1,0 +1,54 @@
+package org.jvmm.vmtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A host directory shared over virtio 9p with Debian's generic kernel (the cloud kernel has no
+ * 9p): the guest mounts it, lists it, reads a host file and writes one; a symlink to the host's
+ * /etc resolves inside the guest, never to the host's.
+ */
+class Virtio9pTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(240);
+
+    @Test
+    void theGuestMountsListsReadsAndWritesTheShare() throws Exception {
+        Path share = Files.createDirectories(Path.of(System.getProperty("vmtest.vm.dir"), "9p-share"));
+        Files.writeString(share.resolve("hello.txt"), "hello from the host\n");
+        Files.deleteIfExists(share.resolve("guest.txt"));
+        Files.deleteIfExists(share.resolve("link-out"));
+        Files.createSymbolicLink(share.resolve("link-out"), Path.of("/etc"));
+        JvmmRun jvmm = new JvmmRun(Path.of(System.getProperty("jvmm.jar")), Path.of(System.getProperty("vmtest.vm.dir")),
+                TIMEOUT);
+        VmResult r = jvmm.boot("virtio-9p", env("JVMM_GUEST_GENERIC_KERNEL"), "--pvh", "--initrd",
+                env("JVMM_GUEST_GENERIC_INITRD").toString(), "-m", "512M", "-c", "nokaslr jvmm.action=fs",
+                "--virtio-9p", "jvmm," + share);
+        assertFalse(r.timedOut(), r::describe);
+        assertEquals(0, r.exitStatus(), r::describe);
+        assertEquals(Optional.of("hello.txt link-out "), value(r, "JVMM-9P-LS="), r::describe);
+        assertEquals(Optional.of("hello from the host"), value(r, "JVMM-9P-CAT="), r::describe);
+        assertTrue(r.serial().contains("JVMM-9P-WROTE"), r::describe);
+        assertEquals("written by the guest\n", Files.readString(share.resolve("guest.txt")));
+        assertFalse(value(r, "JVMM-9P-ESCAPE=").orElse("passwd").contains("passwd"),
+                () -> "the link must resolve in the guest, not to the host's /etc\n" + r.describe());
+    }
+
+    private static Optional<String> value(VmResult r, String prefix) {
+        return r.serial().stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst();
+    }
+
+    private static Path env(String name) {
+        String value = System.getenv(name);
+        assumeTrue(value != null && Files.isRegularFile(Path.of(value)),
+                name + " does not name a file: run the tests through ./test.sh, which fetches the Debian guests");
+        return Path.of(value);
+    }
+}
