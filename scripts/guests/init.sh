@@ -20,6 +20,9 @@
 #   fs        mount the virtio 9p share tagged jvmm on /mnt: JVMM-9P-LS=<names>, JVMM-9P-CAT=<hello.txt>,
 #             write guest.txt there (JVMM-9P-WROTE), try to leave the share (JVMM-9P-ESCAPE=<what
 #             /mnt/../.. lists>); then power off
+#   ddbench   sequential read (dd to /dev/null, 1 MiB blocks) then write (dd from /dev/zero,
+#             conv=fsync) of every /dev/vdX and /dev/nvme0nX: JVMM-DD-READ-<name>=<dd's summary>,
+#             JVMM-DD-WRITE-<name>=<dd's summary>; then power off
 #   shell     (the default) a shell on the console; power off when it exits
 export PATH=/sbin:/bin:/usr/sbin:/usr/bin
 export HOME=/root
@@ -95,6 +98,16 @@ virtio_pci_function() {
     return 1
 }
 
+dd_bench() {
+    for disk in /dev/vd? /dev/nvme0n?; do
+        [ -b "$disk" ] || continue
+        name=${disk#/dev/}
+        echo "JVMM-DD-READ-$name=$(dd if="$disk" of=/dev/null bs=1M 2>&1 | tail -1)"
+        echo "JVMM-DD-WRITE-$name=$(dd if=/dev/zero of="$disk" bs=1M count=64 conv=fsync 2>&1 | tail -1)"
+    done
+    echo "JVMM-DD-DONE"
+}
+
 report_fs() {
     mkdir -p /mnt
     if ! mount -t 9p -o trans=virtio,version=9p2000.L jvmm /mnt; then
@@ -142,6 +155,10 @@ case $action in
     cpuinfo)
         grep '^processor' /proc/cpuinfo
         echo "JVMM-CPUS=$(grep -c '^processor' /proc/cpuinfo)"
+        power_off
+        ;;
+    ddbench)
+        dd_bench
         power_off
         ;;
     fs)
