@@ -15,7 +15,7 @@ jdk25_select || exit 1
 # gcc-mingw-w64-x86-64 compiles hv-whp's ABI check against <winhvplatform.h> (gcc with
 # linux-libc-dev does hv-kvm's against <linux/kvm.h>); qemu-utils (qemu-img, qemu-io) cross-checks
 # the qcow2 reader.
-TEST_PACKAGES=(cpio acpica-tools gcc-mingw-w64-x86-64 qemu-utils linux-libc-dev)
+TEST_PACKAGES=(cpio acpica-tools gcc-mingw-w64-x86-64 qemu-utils linux-libc-dev libc6-dev)
 
 ensure_packages() {
     local missing=() pkg

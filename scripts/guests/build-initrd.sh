@@ -20,7 +20,8 @@ source "$here/apt.sh"
 MODULES=(virtio_ring virtio virtio_pci_modern_dev virtio_pci_legacy_dev virtio_pci virtio_mmio
     virtio_blk failover net_failover virtio_net virtio_console virtio-rng
     vsock vmw_vsock_virtio_transport_common vmw_vsock_virtio_transport
-    netfs fscache 9pnet 9pnet_virtio 9p fuse virtiofs)
+    netfs fscache 9pnet 9pnet_virtio 9p fuse virtiofs
+    libnvdimm nd_btt nd_virtio virtio_pmem nd_pmem)
 
 usage() {
     guests_die "usage: build-initrd.sh BUSYBOX OUTPUT [MODULE_DIR] | --paths MODULE_DIR | --list"
@@ -128,6 +129,20 @@ add_busybox() {
     done < <("$busybox" --list-full)
 }
 
+# /bin/jvmm-vsock from vsock-client.c, static, when gcc and glibc's static library are there
+# (the vsock whole-VM test needs it; without it the initramfs is built without and says so).
+add_vsock_client() {
+    if ! command -v gcc > /dev/null; then
+        guests_log "warning: no gcc: the initramfs has no jvmm-vsock"
+        return 0
+    fi
+    if ! gcc -static -O2 -o "$root/bin/jvmm-vsock" "$here/vsock-client.c" 2> "$root.gcc.log"; then
+        guests_log "warning: gcc -static failed ($(head -c 300 "$root.gcc.log")): the initramfs has no jvmm-vsock"
+        rm -f "$root/bin/jvmm-vsock"
+    fi
+    rm -f "$root.gcc.log"
+}
+
 # A newc entry written by hand: a regular user cannot mknod, and the kernel opens /dev/console
 # for init before /init runs. Arguments: name, mode (octal), rdev major, rdev minor.
 newc_entry() {
@@ -169,6 +184,7 @@ chmod 700 "$root/root"
 cp "$here/init.sh" "$root/init"
 chmod 755 "$root/init"
 add_busybox
+add_vsock_client
 if [ -n "$module_dir" ]; then
     add_modules
 else

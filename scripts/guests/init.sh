@@ -23,6 +23,9 @@
 #   ddbench   sequential read (dd to /dev/null, 1 MiB blocks) then write (dd from /dev/zero,
 #             conv=fsync) of every /dev/vdX and /dev/nvme0nX: JVMM-DD-READ-<name>=<dd's summary>,
 #             JVMM-DD-WRITE-<name>=<dd's summary>; then power off
+#   vsock     connect to the host (CID 2) port 5000 over vsock with /bin/jvmm-vsock, send a line,
+#             print the answer: JVMM-VSOCK-REPLY=<answer>; then power off
+#   pmem      JVMM-PMEM=<md5 of /dev/pmem0>; then power off
 #   shell     (the default) a shell on the console; power off when it exits
 export PATH=/sbin:/bin:/usr/sbin:/usr/bin
 export HOME=/root
@@ -155,6 +158,18 @@ case $action in
     cpuinfo)
         grep '^processor' /proc/cpuinfo
         echo "JVMM-CPUS=$(grep -c '^processor' /proc/cpuinfo)"
+        power_off
+        ;;
+    vsock)
+        echo "JVMM-VSOCK-REPLY=$(jvmm-vsock 2 5000 hello-from-the-guest 2>&1)"
+        power_off
+        ;;
+    pmem)
+        if [ -b /dev/pmem0 ]; then
+            echo "JVMM-PMEM=$(md5sum < /dev/pmem0 | cut -d' ' -f1)"
+        else
+            echo "JVMM-PMEM=none"
+        fi
         power_off
         ;;
     ddbench)

@@ -99,6 +99,24 @@ public interface VmControl {
         throw new UnsupportedOperationException("PCI hot-plug is not supported by this VM");
     }
 
+    /**
+     * The VM's devices (chipset and PCI) that implement {@code type}, in the order they were added:
+     * how shell commands reach a device's own runtime API (an NVMe controller's namespaces).
+     */
+    default <T> java.util.List<T> devices(Class<T> type) {
+        return java.util.List.of();
+    }
+
+    /**
+     * Resolves {@code handle} through the VM's registry with the VM's inputs (guest memory, chipset
+     * services), e.g. a disk for a namespace added at run time. The caller owns the result.
+     *
+     * @throws IllegalArgumentException with the registry's message when it does not resolve
+     */
+    default <T> T resolve(ResourceHandle handle, Class<T> type) {
+        throw new UnsupportedOperationException("run-time resolution is not supported by this VM");
+    }
+
     /** A fresh inspect tree of the whole VM. */
     InspectNode inspect();
 

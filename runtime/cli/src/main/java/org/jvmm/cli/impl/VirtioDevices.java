@@ -14,13 +14,16 @@ import org.jvmm.devices.virtio.resources.Virtio9pHandle;
 import org.jvmm.devices.virtio.resources.VirtioBlkHandle;
 import org.jvmm.devices.virtio.resources.VirtioConsoleHandle;
 import org.jvmm.devices.virtio.resources.VirtioNetHandle;
+import org.jvmm.devices.virtio.resources.VirtioPmemHandle;
+import org.jvmm.devices.virtio.resources.VirtioVsockHandle;
 import org.jvmm.devices.virtio.resources.VirtioRngHandle;
 import org.jvmm.storage.disk.resources.DiskSpec;
 import org.jvmm.vm.config.VirtioDeviceConfig;
 
 /**
  * The virtio devices of {@code --virtio-blk}, {@code --virtio-net}, {@code --virtio-9p},
- * {@code --virtio-rng} and {@code --virtio-console}, as
+ * {@code --virtio-pmem}, {@code --virtio-vsock-path}, {@code --virtio-rng} and
+ * {@code --virtio-console}, as
  * {@link VirtioDeviceConfig}s: on the PCIe port an option names ({@code pcie_port=},
  * {@code --virtio-*-pcie-port}), else on the bus it names, else {@code auto} (the worker puts them
  * on virtio-mmio while there is no PCI).
@@ -49,6 +52,13 @@ final class VirtioDevices {
             } catch (IllegalArgumentException e) {
                 throw new CliException("--virtio-9p", e.getMessage());
             }
+        }
+        if (v.virtioPmem() != null) {
+            var prefixed = org.jvmm.cli.impl.spec.ValueChecks.pciePortPrefix(v.virtioPmem());
+            devices.add(placed(new VirtioPmemHandle(prefixed.rest(), false), null, prefixed.pciePort()));
+        }
+        if (v.virtioVsockPath() != null) {
+            devices.add(placed(new VirtioVsockHandle(v.virtioVsockPath()), v.virtioVsockBus(), null));
         }
         if (v.virtioRng()) {
             devices.add(placed(new VirtioRngHandle(), v.virtioRngBus(), v.virtioRngPciePort()));

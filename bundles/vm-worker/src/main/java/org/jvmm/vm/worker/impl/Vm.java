@@ -204,6 +204,19 @@ public final class Vm implements VmControl {
     }
 
     @Override
+    public <T> java.util.List<T> devices(Class<T> type) {
+        return parts.bus().devices().stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Override
+    public <T> T resolve(ResourceHandle handle, Class<T> type) {
+        return lockedGet(() -> {
+            requireNotStopped("resolve " + handle.key());
+            return parts.hotPlug().resolve(handle, type, "runtime");
+        });
+    }
+
+    @Override
     public String addPciDevice(String port, ResourceHandle device) {
         return lockedGet(() -> {
             requireNotStopped("add a PCI device");

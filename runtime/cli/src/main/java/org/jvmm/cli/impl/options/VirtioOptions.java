@@ -57,6 +57,18 @@ public final class VirtioOptions implements OptionGroup {
         return virtio9p;
     }
 
+    public String virtioPmem() {
+        return virtioPmem;
+    }
+
+    public String virtioVsockPath() {
+        return virtioVsockPath;
+    }
+
+    public String virtioVsockBus() {
+        return virtioVsockBus;
+    }
+
     public boolean virtioRng() {
         return virtioRng;
     }
@@ -82,12 +94,12 @@ public final class VirtioOptions implements OptionGroup {
                 parsedOnly("--virtio-fs", VIRTIO, DeviceSpecParsers::fsArgsWithOptions),
                 parsedOnly("--virtio-fs-shmem", VIRTIO, DeviceSpecParsers::fsArgs),
                 parsedOnly("--virtio-fs-bus", VIRTIO, v -> ValueChecks.choice(v, BUSES)),
-                parsedOnly("--virtio-pmem", VIRTIO, DeviceSpecParsers::pmem),
+                implemented("--virtio-pmem", DeviceSpecParsers::pmem),
                 implementedFlag("--virtio-rng"),
                 implemented("--virtio-rng-bus", v -> ValueChecks.choice(v, "auto", "mmio", "pci")),
                 implemented("--virtio-rng-pcie-port", ValueChecks::nonEmpty),
-                parsedOnly("--virtio-vsock-bus", VIRTIO, v -> ValueChecks.choice(v, "mmio", "pci")),
-                parsedOnly("--virtio-vsock-path", VIRTIO, ValueChecks::nonEmpty),
+                implemented("--virtio-vsock-bus", v -> ValueChecks.choice(v, "mmio", "pci")),
+                implemented("--virtio-vsock-path", v -> ctx.guestOutputFile(v)),
                 parsedOnly("--virtio-vsock-vhost-cid", VIRTIO, DeviceSpecParsers::vsockCid));
     }
 }

@@ -60,6 +60,15 @@ public final class HotPlug {
         this.releaseTimeout = releaseTimeout;
     }
 
+    /** Resolves {@code handle} through the VM's registry and inputs, at {@code path} for errors. */
+    public <T> T resolve(ResourceHandle handle, Class<T> type, String path) {
+        try {
+            return registry.resolve(handle, type, inputs, path);
+        } catch (ResolveException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** Adds {@code handle} (a {@code pci_device_handle}, or a {@code virtio} one put behind virtio-pci) at {@code port}. */
     public synchronized PciAddress add(String port, ResourceHandle handle) {
         PciHost host = host();

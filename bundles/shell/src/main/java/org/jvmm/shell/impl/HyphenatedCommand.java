@@ -1,0 +1,46 @@
+package org.jvmm.shell.impl;
+
+import java.util.List;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Function;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Gogo functions whose OpenVMM names have hyphens, which Java method names cannot. */
+final class HyphenatedCommand {
+    private HyphenatedCommand() {
+    }
+
+    /** {@code vm:add-nvme-ns DISK [NSID]}. */
+    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=add-nvme-ns"})
+    public static final class AddNvmeNamespace implements Function {
+        private final NvmeNamespaceCommands commands;
+
+        @Activate
+        public AddNvmeNamespace(@Reference(name = "commands") NvmeNamespaceCommands commands) {
+            this.commands = commands;
+        }
+
+        @Override
+        public Object execute(CommandSession session, List<Object> arguments) throws Exception {
+            return commands.add(arguments);
+        }
+    }
+
+    /** {@code vm:rm-nvme-ns NSID}. */
+    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=rm-nvme-ns"})
+    public static final class RemoveNvmeNamespace implements Function {
+        private final NvmeNamespaceCommands commands;
+
+        @Activate
+        public RemoveNvmeNamespace(@Reference(name = "commands") NvmeNamespaceCommands commands) {
+            this.commands = commands;
+        }
+
+        @Override
+        public Object execute(CommandSession session, List<Object> arguments) throws Exception {
+            return commands.remove(arguments);
+        }
+    }
+}
