@@ -26,6 +26,8 @@
 #   vsock     connect to the host (CID 2) port 5000 over vsock with /bin/jvmm-vsock, send a line,
 #             print the answer: JVMM-VSOCK-REPLY=<answer>; then power off
 #   pmem      JVMM-PMEM=<md5 of /dev/pmem0>; then power off
+#   nvmens    print JVMM-NVME-READY, wait (up to 300 s) for namespace 2 of the NVMe controller:
+#             JVMM-NVME-ADDED=<md5 of /dev/nvme0n2>; then power off
 #   shell     (the default) a shell on the console; power off when it exits
 export PATH=/sbin:/bin:/usr/sbin:/usr/bin
 export HOME=/root
@@ -158,6 +160,20 @@ case $action in
     cpuinfo)
         grep '^processor' /proc/cpuinfo
         echo "JVMM-CPUS=$(grep -c '^processor' /proc/cpuinfo)"
+        power_off
+        ;;
+    nvmens)
+        echo "JVMM-NVME-READY"
+        tries=0
+        while [ ! -b /dev/nvme0n2 ] && [ $tries -lt 1500 ]; do
+            tries=$((tries + 1))
+            sleep 0.2
+        done
+        if [ -b /dev/nvme0n2 ]; then
+            echo "JVMM-NVME-ADDED=$(md5sum < /dev/nvme0n2 | cut -d' ' -f1)"
+        else
+            echo "JVMM-NVME-TIMEOUT"
+        fi
         power_off
         ;;
     vsock)

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The NVMe controller (bundle storage-nvme) on the PCIe root bus in the Debian cloud guest, whose
  * kernel has NVMe built in: /dev/nvme0n1 has the image's md5, a write reaches the file, and a
- * write the guest synced survives SIGKILL of jvmm.
+ * write the guest synced survives SIGKILL of jvmm; a namespace added from the shell
+ * ({@code vm:add-nvme-ns}) while the guest runs appears as /dev/nvme0n2.
  */
 class NvmeTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(240);
@@ -60,6 +61,22 @@ class NvmeTest {
         assertTrue(r.serial().contains("JVMM-SYNCED nvme0n1"), r::describe);
         assertArrayEquals("JVMM-SYNCED-DATA".getBytes(StandardCharsets.US_ASCII),
                 Arrays.copyOfRange(Files.readAllBytes(disk), 8 * 512, 8 * 512 + 16));
+    }
+
+    @Test
+    void aNamespaceAddedFromTheShellAppearsInTheGuest() throws Exception {
+        Path first = Files.write(dir().resolve("ns-first.img"), new byte[1 << 20]);
+        byte[] image = new byte[1 << 20];
+        new Random(12).nextBytes(image);
+        Path second = Files.write(dir().resolve("ns-added.img"), image);
+        VmResult r = jvmm().bootWithShell("nvme-add-ns", env("JVMM_GUEST_KERNEL"), java.util.List.of(
+                new JvmmRun.Step("JVMM-NVME-READY", "vm:add-nvme-ns file:" + second)),
+                "--initrd", env("JVMM_GUEST_INITRD").toString(), "-m", "512M", "-c", "nokaslr jvmm.action=nvmens",
+                "--nvme", "file:" + first);
+        assertFalse(r.timedOut(), r::describe);
+        assertTrue(r.stderr().contains("namespace 2 added to nvme0"), r::describe);
+        assertEquals(Optional.of(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(image))),
+                value(r, "JVMM-NVME-ADDED="), r::describe);
     }
 
     private static Optional<String> value(VmResult r, String prefix) {
