@@ -2,8 +2,8 @@
 # Disk benchmark (a script that prints figures, not a test): in-guest sequential read and write
 # of a 64 MiB virtio-blk disk and a 64 MiB NVMe namespace under jvmm and under QEMU TCG, with the
 # same cloud kernel, initramfs and images, in one run. The guest's /init (jvmm.action=ddbench)
-# runs busybox dd: read with 1 MiB blocks to /dev/null, write 64 MiB from /dev/zero with
-# conv=fsync, and prints dd's summary line; this script prints both figures and the ratios.
+# runs busybox dd: read 64 x 1 MiB to /dev/null, write 64 MiB from /dev/zero with conv=fsync, timed
+# with the guest's /proc/uptime (centiseconds); this script prints both figures and the ratios.
 #   jvmm: --virtio-blk file:A --nvme file:B -m 512M --no-shell --com1 file=LOG
 #   QEMU: -accel tcg -m 512 -nographic -no-reboot -nic none -drive file=A,if=virtio,format=raw
 #         -drive file=B,if=none,id=nv,format=raw -device nvme,drive=nv,serial=jvmm
@@ -55,16 +55,12 @@ timeout "$timeout" qemu-system-x86_64 -accel tcg -m 512 -nographic -no-reboot -n
     -drive "file=$tmp/nvme.img,if=none,id=nv,format=raw" -device nvme,drive=nv,serial=jvmm \
     > "$tmp/qemu.log" 2>&1 || guests_log "QEMU exited with $?"
 
-# MB/s from a JVMM-DD-<WHAT>-<disk>= line of log $1 (busybox: "... copied, 0.5 seconds, 128.0MB/s").
+# MB/s from a JVMM-DD-<WHAT>-<disk>= line of log $1 ("0.52 s 123.1 MB/s").
 rate() {
     local line
     line=$(tr -d '\r' < "$1" | grep -a "^JVMM-DD-$2=" | head -n 1)
-    [[ $line =~ ([0-9.]+)([KMG])B/s ]] || { echo "-"; return; }
-    case ${BASH_REMATCH[2]} in
-        K) awk -v v="${BASH_REMATCH[1]}" 'BEGIN { printf "%.1f", v / 1024 }' ;;
-        M) echo "${BASH_REMATCH[1]}" ;;
-        G) awk -v v="${BASH_REMATCH[1]}" 'BEGIN { printf "%.1f", v * 1024 }' ;;
-    esac
+    [[ $line =~ ([0-9.]+)\ MB/s ]] || { echo "-"; return; }
+    echo "${BASH_REMATCH[1]}"
 }
 
 printf '%-22s %12s %12s %8s\n' "64 MiB sequential" "jvmm MB/s" "QEMU MB/s" "ratio"

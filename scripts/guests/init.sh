@@ -20,9 +20,9 @@
 #   fs        mount the virtio 9p share tagged jvmm on /mnt: JVMM-9P-LS=<names>, JVMM-9P-CAT=<hello.txt>,
 #             write guest.txt there (JVMM-9P-WROTE), try to leave the share (JVMM-9P-ESCAPE=<what
 #             /mnt/../.. lists>); then power off
-#   ddbench   sequential read (dd to /dev/null, 1 MiB blocks) then write (dd from /dev/zero,
-#             conv=fsync) of every /dev/vdX and /dev/nvme0nX: JVMM-DD-READ-<name>=<dd's summary>,
-#             JVMM-DD-WRITE-<name>=<dd's summary>; then power off
+#   ddbench   sequential read (dd to /dev/null, 64 x 1 MiB) then write (dd from /dev/zero,
+#             conv=fsync) of every /dev/vdX and /dev/nvme0nX: JVMM-DD-READ-<name>=<s> s <MB/s> MB/s,
+#             JVMM-DD-WRITE-<name>=...; then power off
 #   vsock     connect to the host (CID 2) port 5000 over vsock with /bin/jvmm-vsock, send a line,
 #             print the answer: JVMM-VSOCK-REPLY=<answer>; then power off
 #   pmem      JVMM-PMEM=<md5 of /dev/pmem0>; then power off
@@ -103,12 +103,27 @@ virtio_pci_function() {
     return 1
 }
 
+# Seconds since boot with centiseconds, from /proc/uptime.
+now() {
+    read -r t _ < /proc/uptime
+    echo "$t"
+}
+
+# Runs dd with the arguments given and prints "SECONDS s MB/s MB/s" for 64 MiB (busybox dd prints
+# no rate); the time is the guest's clock.
+timed_dd() {
+    t0=$(now)
+    dd "$@" 2> /dev/null
+    t1=$(now)
+    awk -v a="$t0" -v b="$t1" 'BEGIN { d = b - a; if (d <= 0) d = 0.01; printf "%.2f s %.1f MB/s", d, 64 / d }'
+}
+
 dd_bench() {
     for disk in /dev/vd? /dev/nvme0n?; do
         [ -b "$disk" ] || continue
         name=${disk#/dev/}
-        echo "JVMM-DD-READ-$name=$(dd if="$disk" of=/dev/null bs=1M 2>&1 | tail -1)"
-        echo "JVMM-DD-WRITE-$name=$(dd if=/dev/zero of="$disk" bs=1M count=64 conv=fsync 2>&1 | tail -1)"
+        echo "JVMM-DD-READ-$name=$(timed_dd if="$disk" of=/dev/null bs=1M count=64)"
+        echo "JVMM-DD-WRITE-$name=$(timed_dd if=/dev/zero of="$disk" bs=1M count=64 conv=fsync)"
     done
     echo "JVMM-DD-DONE"
 }
