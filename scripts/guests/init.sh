@@ -28,6 +28,10 @@
 #   pmem      JVMM-PMEM=<md5 of /dev/pmem0>; then power off
 #   nvmens    print JVMM-NVME-READY, wait (up to 300 s) for namespace 2 of the NVMe controller:
 #             JVMM-NVME-ADDED=<md5 of /dev/nvme0n2>; then power off
+#   virtiofs  the same with the virtio-fs share tagged jvmm: JVMM-VIRTIOFS-LS=..., -CAT=, -WROTE, -ESCAPE=
+#   edu       print JVMM-EDU-READY, wait (up to 300 s) for the example edu device (PCI 1234:11e8):
+#             JVMM-EDU-FOUND=<bdf>, run /bin/jvmm-edu on it (its JVMM-EDU-... lines), print
+#             JVMM-EDU-DONE, wait for it to go: JVMM-EDU-REMOVED=<bdf>; then power off
 #   shell     (the default) a shell on the console; power off when it exits
 export PATH=/sbin:/bin:/usr/sbin:/usr/bin
 export HOME=/root
@@ -128,16 +132,18 @@ dd_bench() {
     echo "JVMM-DD-DONE"
 }
 
+# Mounts the share tagged jvmm with file system $1 (9p or virtiofs) and reports as JVMM-$2-...
 report_fs() {
     mkdir -p /mnt
-    if ! mount -t 9p -o trans=virtio,version=9p2000.L jvmm /mnt; then
-        echo "JVMM-9P-MOUNT-FAILED"
-        return
+    if [ "$1" = 9p ]; then
+        mount -t 9p -o trans=virtio,version=9p2000.L jvmm /mnt || { echo "JVMM-$2-MOUNT-FAILED"; return; }
+    else
+        mount -t virtiofs jvmm /mnt || { echo "JVMM-$2-MOUNT-FAILED"; return; }
     fi
-    echo "JVMM-9P-LS=$(ls /mnt | tr '\n' ' ')"
-    echo "JVMM-9P-CAT=$(cat /mnt/hello.txt)"
-    echo "written by the guest" > /mnt/guest.txt && sync && echo "JVMM-9P-WROTE"
-    echo "JVMM-9P-ESCAPE=$(ls /mnt/link-out 2>&1 | head -1)"
+    echo "JVMM-$2-LS=$(ls /mnt | tr '\n' ' ')"
+    echo "JVMM-$2-CAT=$(cat /mnt/hello.txt)"
+    echo "written by the guest" > /mnt/guest.txt && sync && echo "JVMM-$2-WROTE"
+    echo "JVMM-$2-ESCAPE=$(ls /mnt/link-out 2>&1 | head -1)"
     umount /mnt
 }
 
@@ -166,6 +172,39 @@ watch_hotplug() {
         sleep 0.2
     done
     echo "JVMM-HOTPLUG-REMOVED=$bdf"
+}
+
+# Prints the bdf of the first PCI function 1234:11e8 (the example edu device); fails if none.
+edu_function() {
+    for dev in /sys/bus/pci/devices/*; do
+        if [ "$(cat "$dev/vendor" 2>/dev/null)" = 0x1234 ] && [ "$(cat "$dev/device" 2>/dev/null)" = 0x11e8 ]; then
+            echo "${dev##*/}"
+            return 0
+        fi
+    done
+    return 1
+}
+
+run_edu() {
+    echo "JVMM-EDU-READY"
+    tries=0
+    while ! bdf=$(edu_function); do
+        tries=$((tries + 1)); [ $tries -lt 1500 ] || { echo "JVMM-EDU-TIMEOUT"; return; }
+        sleep 0.2
+    done
+    echo "JVMM-EDU-FOUND=$bdf"
+    if [ -x /bin/jvmm-edu ]; then
+        jvmm-edu "/sys/bus/pci/devices/$bdf" || echo "JVMM-EDU-FAILED status=$?"
+    else
+        echo "JVMM-EDU-FAIL=the initramfs has no /bin/jvmm-edu (no gcc when it was built)"
+    fi
+    echo "JVMM-EDU-DONE"
+    tries=0
+    while [ -e "/sys/bus/pci/devices/$bdf" ]; do
+        tries=$((tries + 1)); [ $tries -lt 1500 ] || { echo "JVMM-EDU-TIMEOUT"; return; }
+        sleep 0.2
+    done
+    echo "JVMM-EDU-REMOVED=$bdf"
 }
 
 case $action in
@@ -208,7 +247,11 @@ case $action in
         power_off
         ;;
     fs)
-        report_fs
+        report_fs 9p 9P
+        power_off
+        ;;
+    virtiofs)
+        report_fs virtiofs VIRTIOFS
         power_off
         ;;
     writesync)
@@ -222,6 +265,10 @@ case $action in
         ;;
     virtio)
         report_virtio
+        power_off
+        ;;
+    edu)
+        run_edu
         power_off
         ;;
     shell) ;;

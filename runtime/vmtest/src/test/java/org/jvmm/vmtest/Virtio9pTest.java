@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A host directory shared over virtio 9p with Debian's generic kernel (the cloud kernel has no
- * 9p): the guest mounts it, lists it, reads a host file and writes one; a symlink to the host's
+ * 9p), and over virtio-fs with the cloud kernel: the guest mounts it, lists it, reads a host file and writes one; a symlink to the host's
  * /etc resolves inside the guest, never to the host's.
  */
 class Virtio9pTest {
@@ -21,23 +21,36 @@ class Virtio9pTest {
 
     @Test
     void theGuestMountsListsReadsAndWritesTheShare() throws Exception {
-        Path share = Files.createDirectories(Path.of(System.getProperty("vmtest.vm.dir"), "9p-share"));
+        check("9P", "virtio-9p", "fs", "--virtio-9p", env("JVMM_GUEST_GENERIC_KERNEL"), env("JVMM_GUEST_GENERIC_INITRD"),
+                "--pvh");
+    }
+
+    @Test
+    void virtioFsMountsListsReadsAndWritesTheShare() throws Exception {
+        check("VIRTIOFS", "virtio-fs", "virtiofs", "--virtio-fs", env("JVMM_GUEST_KERNEL"), env("JVMM_GUEST_INITRD"));
+    }
+
+    /** Boots with the share as {@code option} and checks init's JVMM-{@code marker}-... report. */
+    private static void check(String marker, String run, String action, String option, Path kernel, Path initrd,
+            String... extra) throws Exception {
+        Path share = Files.createDirectories(Path.of(System.getProperty("vmtest.vm.dir"), run + "-share"));
         Files.writeString(share.resolve("hello.txt"), "hello from the host\n");
         Files.deleteIfExists(share.resolve("guest.txt"));
         Files.deleteIfExists(share.resolve("link-out"));
         Files.createSymbolicLink(share.resolve("link-out"), Path.of("/etc"));
         JvmmRun jvmm = new JvmmRun(Path.of(System.getProperty("jvmm.jar")), Path.of(System.getProperty("vmtest.vm.dir")),
                 TIMEOUT);
-        VmResult r = jvmm.boot("virtio-9p", env("JVMM_GUEST_GENERIC_KERNEL"), "--pvh", "--initrd",
-                env("JVMM_GUEST_GENERIC_INITRD").toString(), "-m", "512M", "-c", "nokaslr jvmm.action=fs",
-                "--virtio-9p", "jvmm," + share);
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(extra));
+        args.addAll(java.util.List.of("--initrd", initrd.toString(), "-m", "512M", "-c", "nokaslr jvmm.action=" + action,
+                option, "jvmm," + share));
+        VmResult r = jvmm.boot(run, kernel, args.toArray(String[]::new));
         assertFalse(r.timedOut(), r::describe);
         assertEquals(0, r.exitStatus(), r::describe);
-        assertEquals(Optional.of("hello.txt link-out "), value(r, "JVMM-9P-LS="), r::describe);
-        assertEquals(Optional.of("hello from the host"), value(r, "JVMM-9P-CAT="), r::describe);
-        assertTrue(r.serial().contains("JVMM-9P-WROTE"), r::describe);
+        assertEquals(Optional.of("hello.txt link-out "), value(r, "JVMM-" + marker + "-LS="), r::describe);
+        assertEquals(Optional.of("hello from the host"), value(r, "JVMM-" + marker + "-CAT="), r::describe);
+        assertTrue(r.serial().contains("JVMM-" + marker + "-WROTE"), r::describe);
         assertEquals("written by the guest\n", Files.readString(share.resolve("guest.txt")));
-        assertFalse(value(r, "JVMM-9P-ESCAPE=").orElse("passwd").contains("passwd"),
+        assertFalse(value(r, "JVMM-" + marker + "-ESCAPE=").orElse("passwd").contains("passwd"),
                 () -> "the link must resolve in the guest, not to the host's /etc\n" + r.describe());
     }
 

@@ -30,7 +30,8 @@ public final class BuiltinHandleTypes {
             org.jvmm.devices.virtio.resources.VirtioNetHandle.class,
             org.jvmm.devices.virtio.resources.Virtio9pHandle.class,
             org.jvmm.devices.virtio.resources.VirtioVsockHandle.class,
-            org.jvmm.devices.virtio.resources.VirtioPmemHandle.class)).merge(DiskHandleTypes.all())
+            org.jvmm.devices.virtio.resources.VirtioPmemHandle.class,
+            org.jvmm.devices.virtio.resources.VirtioFsHandle.class)).merge(DiskHandleTypes.all())
             .merge(org.jvmm.net.backend.resources.NetEndpointHandleTypes.all())
             .merge(org.jvmm.storage.nvme.resources.NvmeHandleTypes.all());
 

@@ -13,6 +13,7 @@ import org.jvmm.cli.impl.spec.SerialSpecParser;
 import org.jvmm.devices.virtio.resources.Virtio9pHandle;
 import org.jvmm.devices.virtio.resources.VirtioBlkHandle;
 import org.jvmm.devices.virtio.resources.VirtioConsoleHandle;
+import org.jvmm.devices.virtio.resources.VirtioFsHandle;
 import org.jvmm.devices.virtio.resources.VirtioNetHandle;
 import org.jvmm.devices.virtio.resources.VirtioPmemHandle;
 import org.jvmm.devices.virtio.resources.VirtioVsockHandle;
@@ -21,7 +22,7 @@ import org.jvmm.storage.disk.resources.DiskSpec;
 import org.jvmm.vm.config.VirtioDeviceConfig;
 
 /**
- * The virtio devices of {@code --virtio-blk}, {@code --virtio-net}, {@code --virtio-9p},
+ * The virtio devices of {@code --virtio-blk}, {@code --virtio-net}, {@code --virtio-9p}, {@code --virtio-fs},
  * {@code --virtio-pmem}, {@code --virtio-vsock-path}, {@code --virtio-rng} and
  * {@code --virtio-console}, as
  * {@link VirtioDeviceConfig}s: on the PCIe port an option names ({@code pcie_port=},
@@ -51,6 +52,15 @@ final class VirtioDevices {
                         share.pciePort()));
             } catch (IllegalArgumentException e) {
                 throw new CliException("--virtio-9p", e.getMessage());
+            }
+        }
+        for (String value : v.virtioFs()) {
+            var share = ConfigBuilder.parse("--virtio-fs", () -> DeviceSpecParsers.fsShare(value, null, 36));
+            try {
+                devices.add(placed(new VirtioFsHandle(share.tag(), share.path(), share.readOnly()), null,
+                        share.pciePort()));
+            } catch (IllegalArgumentException e) {
+                throw new CliException("--virtio-fs", e.getMessage());
             }
         }
         if (v.virtioPmem() != null) {

@@ -23,7 +23,8 @@ public final class VirtioOptions implements OptionGroup {
     @Option(arity = "0", names = "--virtio-9p-debug", description = "output debug info from the 9p server")
     boolean virtio9pDebug;
 
-    @Option(names = "--virtio-fs", paramLabel = "[pcie_port=PORT:]TAG,PATH[,OPTS]", description = "add a virtio-fs device")
+    @Option(names = "--virtio-fs", paramLabel = "[pcie_port=PORT:]TAG,PATH[,ro]",
+            description = "share a host directory with the guest over virtio-fs (mount -t virtiofs TAG)")
     List<String> virtioFs = new ArrayList<>();
 
     @Option(names = "--virtio-fs-shmem", paramLabel = "[pcie_port=PORT:]TAG,PATH", description = "add a shared-memory virtio-fs device")
@@ -52,6 +53,10 @@ public final class VirtioOptions implements OptionGroup {
 
     @Option(names = "--virtio-vsock-vhost-cid", paramLabel = "CID", description = "vhost_vsock guest CID (Linux)")
     String virtioVsockVhostCid;
+
+    public List<String> virtioFs() {
+        return virtioFs;
+    }
 
     public List<String> virtio9p() {
         return virtio9p;
@@ -91,7 +96,7 @@ public final class VirtioOptions implements OptionGroup {
         return List.of(
                 implemented("--virtio-9p", v -> DeviceSpecParsers.p9Args(v, ctx)),
                 parsedOnlyFlag("--virtio-9p-debug", VIRTIO),
-                parsedOnly("--virtio-fs", VIRTIO, DeviceSpecParsers::fsArgsWithOptions),
+                implemented("--virtio-fs", v -> DeviceSpecParsers.fsShare(v, ctx, 36)),
                 parsedOnly("--virtio-fs-shmem", VIRTIO, DeviceSpecParsers::fsArgs),
                 parsedOnly("--virtio-fs-bus", VIRTIO, v -> ValueChecks.choice(v, BUSES)),
                 implemented("--virtio-pmem", DeviceSpecParsers::pmem),

@@ -25,8 +25,17 @@ public final class DeviceSpecParsers {
         }
     }
 
-    /** A {@code --virtio-9p} share: the tag, the host directory and whether the guest may not write. */
+    /** A {@code --virtio-9p} or {@code --virtio-fs} share: the tag, the host directory and whether the guest may not write. */
     public record P9Share(String pciePort, String tag, String path, boolean readOnly) {
+    }
+
+    /** {@code [pcie_port=P:]tag,path[,ro]} ({@code --virtio-fs}), the tag at most {@code maxTag} bytes. */
+    public static P9Share fsShare(String s, org.jvmm.cli.impl.options.RuleContext ctx, int maxTag) throws SpecException {
+        P9Share share = p9Args(s, ctx);
+        if (share.tag().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxTag) {
+            throw new SpecException("tag '" + share.tag() + "' is longer than " + maxTag + " bytes");
+        }
+        return share;
     }
 
     /** {@code [pcie_port=P:]tag,path[,ro]} ({@code --virtio-9p}); the directory must exist when {@code ctx} checks files. */

@@ -49,7 +49,7 @@ class OptionCatalogTest {
                 "--kernel", "--initrd", "--cmdline", "--pvh", "--processors", "--memory", "--prefetch", "--memory-backing-file",
                 "--hypervisor", "--com1", "--com2", "--com3", "--com4", "--debugcon", "--debug-exit", "--paused", "--log-file", "--pidfile",
                 "--guest-reset-action", "--guest-shutdown-action", "--guest-crash-action", "--virtio-blk", "--virtio-rng",
-                "--virtio-rng-bus", "--virtio-rng-pcie-port", "--virtio-console", "--virtio-console-pcie-port", "--virtio-net", "--nvme", "--virtio-9p", "--virtio-pmem", "--virtio-vsock-path", "--virtio-vsock-bus",
+                "--virtio-rng-bus", "--virtio-rng-pcie-port", "--virtio-console", "--virtio-console-pcie-port", "--virtio-net", "--nvme", "--virtio-9p", "--virtio-pmem", "--virtio-vsock-path", "--virtio-vsock-bus", "--virtio-fs",
                 "--pcie-root-complex", "--pcie-root-port", "--pcie-switch", "--pcie-ecam-below-4gb",
                 "--single-process")), implemented);
     }
