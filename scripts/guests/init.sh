@@ -1,7 +1,8 @@
 #!/bin/sh
 # /init of the jvmm test guests' initramfs (busybox sh, POSIX).
 # Mounts proc, sysfs and devtmpfs; loads the modules named in /etc/jvmm/modules in order
-# (failures are reported and ignored); prints the marker line
+# (failures are reported and ignored; file-system and pmem modules only for the actions that use
+# them); prints the marker line
 #   JVMM-INIT-OK nproc=N kernel=RELEASE arch=MACHINE uptime=SECONDS
 # and then does what jvmm.action= on the kernel command line says:
 #   poweroff  power off at once (poweroff -f)
@@ -40,12 +41,24 @@ mount -t proc proc /proc || echo "jvmm-init: cannot mount /proc"
 mount -t sysfs sysfs /sys || echo "jvmm-init: cannot mount /sys"
 mount -t devtmpfs devtmpfs /dev || echo "jvmm-init: cannot mount /dev"
 
-if [ -f /etc/jvmm/modules ]; then
+# Modules only some actions need (file systems, pmem) load on demand: each costs the kernel a
+# signature check, which under emulation is a noticeable part of the boot.
+ON_DEMAND=" netfs fscache 9pnet 9pnet_virtio 9p fuse virtiofs libnvdimm nd_btt nd_virtio virtio_pmem nd_pmem "
+
+# Loads the modules of /etc/jvmm/modules in order: $1 = boot (all but ON_DEMAND) or demand (those).
+load_modules() {
+    [ -f /etc/jvmm/modules ] || return 0
     while read -r module; do
         [ -n "$module" ] || continue
+        case $ON_DEMAND in
+            *" $module "*) [ "$1" = demand ] || continue ;;
+            *) [ "$1" = boot ] || continue ;;
+        esac
         insmod "/lib/modules/$module.ko" || echo "jvmm-init: could not load $module (ignored)"
     done < /etc/jvmm/modules
-fi
+}
+
+load_modules boot
 
 read -r uptime _ < /proc/uptime
 echo "JVMM-INIT-OK nproc=$(nproc) kernel=$(uname -r) arch=$(uname -m) uptime=$uptime"
@@ -134,6 +147,7 @@ dd_bench() {
 
 # Mounts the share tagged jvmm with file system $1 (9p or virtiofs) and reports as JVMM-$2-...
 report_fs() {
+    load_modules demand
     mkdir -p /mnt
     if [ "$1" = 9p ]; then
         mount -t 9p -o trans=virtio,version=9p2000.L jvmm /mnt || { echo "JVMM-$2-MOUNT-FAILED"; return; }
@@ -235,6 +249,12 @@ case $action in
         power_off
         ;;
     pmem)
+        load_modules demand
+        tries=0
+        while [ ! -b /dev/pmem0 ] && [ $tries -lt 50 ]; do
+            tries=$((tries + 1))
+            sleep 0.1
+        done
         if [ -b /dev/pmem0 ]; then
             echo "JVMM-PMEM=$(md5sum < /dev/pmem0 | cut -d' ' -f1)"
         else

@@ -44,7 +44,10 @@ public interface VmControl {
 
     VmState state();
 
-    /** Why the VM is STOPPED or FAILED; empty in other states. */
+    /**
+     * Why the VM is STOPPED or FAILED, or PAUSED because the provider of a device that cannot be
+     * unplugged went away; empty otherwise.
+     */
     Optional<String> stopReason();
 
     /**
@@ -104,6 +107,22 @@ public interface VmControl {
      * how shell commands reach a device's own runtime API (an NVMe controller's namespaces).
      */
     default <T> java.util.List<T> devices(Class<T> type) {
+        return java.util.List.of();
+    }
+
+    /**
+     * Every resolved resource of the VM's device graph (devices and the sub-resources they pulled),
+     * with its provider bundle and state, in the order they were resolved; hot-added devices last.
+     * A device whose provider bundle went away is {@link VmDevice.State#REMOVED} (hot-pluggable:
+     * it was hot-removed and comes back with its provider) or
+     * {@link VmDevice.State#WAITING_FOR_PROVIDER} (the VM is paused until the provider returns).
+     */
+    default java.util.List<VmDevice> listDevices() {
+        return java.util.List.of();
+    }
+
+    /** The latest messages about devices whose providers went away or came back, oldest first. */
+    default java.util.List<String> deviceEvents() {
         return java.util.List.of();
     }
 

@@ -39,6 +39,23 @@ final class GuestEvents implements GuestEvent.Sink {
         }
     }
 
+    /** Runs {@code task} on the control thread after the events already posted; a failure is logged. */
+    void post(String what, Runnable task) {
+        try {
+            control.execute(() -> {
+                try {
+                    task.run();
+                } catch (IllegalVmStateException e) {
+                    LOG.log(Level.INFO, vm.name() + ": " + what + ": " + e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.log(Level.ERROR, vm.name() + ": " + what + ": handling failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.DEBUG, what + " after the VM stopped: ignored");
+        }
+    }
+
     /** The last event handled, for inspection. */
     String last() {
         return last;

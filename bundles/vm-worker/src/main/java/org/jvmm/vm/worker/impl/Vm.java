@@ -24,7 +24,11 @@ import org.jvmm.vm.worker.IllegalVmStateException;
 import org.jvmm.vm.worker.VmControl;
 import org.jvmm.vm.worker.VmLaunchException;
 import org.jvmm.vm.worker.VmState;
+import org.jvmm.vm.worker.VmDevice;
 import org.jvmm.vm.worker.impl.graph.HotPlug;
+import org.jvmm.vm.worker.impl.graph.HotSwap;
+import org.jvmm.vm.worker.impl.graph.TrackedDevice;
+import org.jvmm.vm.worker.impl.graph.VmHooks;
 import org.jvmm.vm.worker.impl.lifecycle.GuestEvent;
 import org.jvmm.vm.worker.impl.lifecycle.VmStateCell;
 import org.jvmm.vm.worker.impl.lifecycle.VmTransitions;
@@ -42,6 +46,7 @@ public final class Vm implements VmControl {
     private final VpSet vps;
     private final GuestEvents events;
     private final GuestMemoryAccess memory;
+    private final HotSwap hotSwap;
     private final RunReport report = new RunReport(System::nanoTime);
     private volatile OptionalInt exitStatus = OptionalInt.empty();
 
@@ -52,6 +57,8 @@ public final class Vm implements VmControl {
         this.memory = new GuestMemoryAccess(parts.memory());
         relay.attach(events);
         parts.router().onNmi(vps::wakeFromHalt);
+        this.hotSwap = new HotSwap(parts.registry(), parts.devices(), parts.hotPlug(), new Hooks());
+        hotSwap.start();
     }
 
     public String name() {
@@ -195,7 +202,17 @@ public final class Vm implements VmControl {
 
     @Override
     public Optional<String> stopReason() {
-        return state.reason();
+        return state.reason().or(() -> state.get() == PAUSED ? hotSwap.pauseReason() : Optional.empty());
+    }
+
+    @Override
+    public List<VmDevice> listDevices() {
+        return parts.devices().rows();
+    }
+
+    @Override
+    public List<String> deviceEvents() {
+        return parts.devices().events();
     }
 
     @Override
@@ -232,10 +249,26 @@ public final class Vm implements VmControl {
     public void removePciDevice(String port) {
         HotPlug.Removal removal = lockedGet(() -> {
             requireNotStopped("remove a PCI device");
+            Optional<TrackedDevice> tracked = parts.devices().atPort(port);
+            VmDevice.State s = tracked.map(TrackedDevice::state).orElse(VmDevice.State.ACTIVE);
+            if (s == VmDevice.State.REMOVING) {
+                throw new IllegalArgumentException("port " + port + ": its device is being removed already ("
+                        + tracked.get().note() + ")");
+            }
+            if (s == VmDevice.State.REMOVED) {
+                parts.devices().forget(port);
+                return null;
+            }
             return parts.hotPlug().beginRemove(port);
         });
+        if (removal == null) {
+            return;
+        }
         parts.hotPlug().awaitRemoval(removal);
-        locked(() -> parts.hotPlug().finishRemove(removal));
+        locked(() -> {
+            parts.hotPlug().finishRemove(removal);
+            parts.devices().forget(port);
+        });
     }
 
     @Override
@@ -319,6 +352,7 @@ public final class Vm implements VmControl {
         if (!parts.poll().stop(TIMEOUT)) {
             problems.append("the device poll thread did not end; ");
         }
+        hotSwap.close();
         events.shutdown();
         if (alive.isEmpty()) {
             close("partition", parts.partition(), problems);
@@ -347,6 +381,34 @@ public final class Vm implements VmControl {
             String reason = operation + " failed: " + e.getMessage();
             failWith(reason);
             throw new IllegalStateException(reason, e);
+        }
+    }
+
+    /** The VM as {@link HotSwap} sees it: its control thread, its lock and pause/resume. */
+    private final class Hooks implements VmHooks {
+        @Override
+        public void post(String what, Runnable task) {
+            events.post(what, task);
+        }
+
+        @Override
+        public <T> T locked(java.util.function.Supplier<T> action) {
+            return lockedGet(action);
+        }
+
+        @Override
+        public VmState state() {
+            return state.get();
+        }
+
+        @Override
+        public void pause() {
+            Vm.this.pause();
+        }
+
+        @Override
+        public void resume() {
+            Vm.this.resume();
         }
     }
 

@@ -11,7 +11,7 @@ import org.jvmm.vm.worker.impl.vp.VpSet;
 /**
  * The VM's inspect tree: {@code state}, {@code config}, {@code hypervisor}, and while the VM
  * holds resources also {@code memory}, {@code partition}, {@code vp/N}, {@code chipset/<device>},
- * {@code interrupts}, {@code poll}, {@code io} and {@code boot}.
+ * {@code interrupts}, {@code poll}, {@code io}, {@code boot} and {@code devices/<config path>}.
  */
 record VmInspector(VmParts parts, VmStateCell state, VpSet vps, GuestEvents events) {
 
@@ -34,6 +34,7 @@ record VmInspector(VmParts parts, VmStateCell state, VpSet vps, GuestEvents even
         parts.poll().inspect(root.child("poll"));
         parts.bus().inspectIo(root.child("io"));
         parts.boot().inspect(root.child("boot"));
+        parts.devices().inspect(root.child("devices"));
         root.field("vmTimeNs", parts.clock().nanos());
         return root;
     }

@@ -29,6 +29,7 @@ import org.jvmm.vm.worker.impl.chipset.PartitionVmClock;
 import org.jvmm.vm.worker.impl.chipset.PollLoop;
 import org.jvmm.vm.worker.impl.chipset.VmChipsetServices;
 import org.jvmm.vm.worker.impl.graph.DeviceGraph;
+import org.jvmm.vm.worker.impl.graph.DeviceTable;
 import org.jvmm.vm.worker.impl.graph.HotPlug;
 import org.jvmm.vm.worker.impl.hypervisor.HypervisorSelection;
 import org.jvmm.vm.worker.impl.hypervisor.HypervisorSelector;
@@ -67,12 +68,14 @@ public final class VmLauncher {
             VmChipsetServices services = new VmChipsetServices(memory, router, clock, bus, poll, events);
             FwCfgItems fwCfg = new FwCfgItems();
             Inputs inputs = Inputs.of(services, memory, partition, fwCfg);
-            new DeviceGraph(child, inputs, bus, poll).resolve(config);
+            DeviceTable devices = new DeviceTable(name);
+            HotPlug hotPlug = new HotPlug(child, inputs, bus, poll, devices);
+            new DeviceGraph(child, inputs, bus, poll, devices, hotPlug).resolve(config);
             BootLoader loader = resolveLoader(child, config, inputs);
             VmBootContext boot = new VmBootContext(config, memory, partition, bus.devices(), fwCfg);
             load(loader, boot, config);
             return new Vm(new VmParts(name, config, hv, memory, partition, child, bus, router, poll, clock,
-                    loader, boot, new HotPlug(child, inputs, bus, poll)), events);
+                    loader, boot, hotPlug, devices), events);
         } catch (VmLaunchException | RuntimeException e) {
             closeAll(built, e);
             throw e;

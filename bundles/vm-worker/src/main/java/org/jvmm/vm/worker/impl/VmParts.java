@@ -1,5 +1,6 @@
 package org.jvmm.vm.worker.impl;
 
+import org.jvmm.vm.worker.impl.graph.DeviceTable;
 import org.jvmm.vm.worker.impl.graph.HotPlug;
 
 import org.jvmm.guestmem.GuestMemory;
@@ -17,5 +18,6 @@ import org.jvmm.vmm.resource.ChildRegistry;
 /** Everything a launched VM is made of. */
 record VmParts(String name, VmConfig config, HypervisorSelection hypervisor, GuestMemory memory,
         Partition partition, ChildRegistry registry, ChipsetBus bus, InterruptRouter router, PollLoop poll,
-        ChipsetClock clock, BootLoader loader, VmBootContext boot, HotPlug hotPlug) {
+        ChipsetClock clock, BootLoader loader, VmBootContext boot, HotPlug hotPlug,
+        DeviceTable devices) {
 }

@@ -27,7 +27,8 @@ import org.jvmm.vmm.resource.ResourceKinds;
  * becomes the handle {@code chipset_device_handle:serial_16550} built from the resolver's own
  * record with the components {@code name} ({@code com1}..{@code com4}), the PC's standard
  * {@code port} and {@code irq} for that COM port, and {@code backend} (the port's
- * {@code serial_handle}).
+ * {@code serial_handle}). Every attached device is recorded in the VM's {@link DeviceTable}; a PCI
+ * function behind a port with native hot-plug is handed to {@link HotPlug} so that it can leave.
  */
 public final class DeviceGraph {
     public static final String SERIAL_ID = "serial_16550";
@@ -40,12 +41,17 @@ public final class DeviceGraph {
     private final Inputs inputs;
     private final ChipsetBus bus;
     private final PollLoop poll;
+    private final DeviceTable table;
+    private final HotPlug hotPlug;
 
-    public DeviceGraph(ResolverRegistry registry, Inputs inputs, ChipsetBus bus, PollLoop poll) {
+    public DeviceGraph(ResolverRegistry registry, Inputs inputs, ChipsetBus bus, PollLoop poll, DeviceTable table,
+            HotPlug hotPlug) {
         this.registry = registry;
         this.inputs = inputs;
         this.bus = bus;
         this.poll = poll;
+        this.table = table;
+        this.hotPlug = hotPlug;
     }
 
     public void resolve(VmConfig config) throws VmLaunchException {
@@ -69,20 +75,26 @@ public final class DeviceGraph {
             ResourceHandle handle = DefaultHandles.build(registry, ResourceKinds.CHIPSET_DEVICE_HANDLE, SERIAL_ID,
                     path, Map.of("name", "com" + (port.index() + 1), "port", COM_PORTS[port.index()],
                             "irq", COM_IRQS[port.index()], "backend", port.backend()));
-            attach(registry.resolve(handle, ChipsetDevice.class, inputs, path), path);
+            fixed(handle, path, "chipset");
         }
         List<ResourceHandle> devices = config.chipsetDevices();
         for (int i = 0; i < devices.size(); i++) {
-            String path = "chipsetDevices[" + i + "]";
-            attach(registry.resolve(devices.get(i), ChipsetDevice.class, inputs, path), path);
+            fixed(devices.get(i), "chipsetDevices[" + i + "]", "chipset");
         }
     }
 
     /** The virtio devices on the mmio bus, each behind a {@code chipset_device_handle:virtio_mmio}. */
     private void virtioMmio(VmConfig config, boolean pciHost) throws ResolveException, VmLaunchException {
         for (VirtioPlacement.Placed p : VirtioPlacement.mmio(config.virtioDevices(), pciHost)) {
-            attach(registry.resolve(p.handle(), ChipsetDevice.class, inputs, p.path()), p.path());
+            fixed(p.handle(), p.path(), String.format("mmio 0x%x", p.handle().base()));
         }
+    }
+
+    /** Resolves and attaches a device that cannot be unplugged, and records it. */
+    private void fixed(ResourceHandle handle, String path, String place) throws ResolveException, VmLaunchException {
+        ChipsetDevice device = registry.resolve(handle, ChipsetDevice.class, inputs, path);
+        attach(device, path);
+        table.add(new TrackedDevice(path, handle, null, place, false, device, registry));
     }
 
     /**
@@ -105,7 +117,18 @@ public final class DeviceGraph {
             } catch (PciAttachException ex) {
                 throw new VmLaunchException(e.path() + ": " + ex.getMessage(), ex);
             }
+            String port = e.placement().port();
+            boolean hotPluggable = port != null && hotPlugPort(host.orElseThrow(), port);
+            if (hotPluggable) {
+                hotPlug.adopt(port, device);
+            }
+            table.add(new TrackedDevice(e.path(), e.handle(), port, e.placement().toString(), hotPluggable, device,
+                    registry));
         }
+    }
+
+    private static boolean hotPlugPort(PciHost host, String port) {
+        return host.ports().stream().anyMatch(p -> p.name().equals(port) && p.hotPlug());
     }
 
     private void attach(ChipsetDevice device, String path) throws VmLaunchException {

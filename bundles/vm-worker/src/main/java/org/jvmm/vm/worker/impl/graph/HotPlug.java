@@ -13,6 +13,7 @@ import org.jvmm.chipset.api.PciAttachException;
 import org.jvmm.chipset.api.PciHost;
 import org.jvmm.chipset.api.PciPlacement;
 import org.jvmm.vm.config.VirtioPciHandle;
+import org.jvmm.vm.worker.VmDevice;
 import org.jvmm.vm.worker.impl.chipset.ChipsetBus;
 import org.jvmm.vm.worker.impl.chipset.DeviceConflictException;
 import org.jvmm.vm.worker.impl.chipset.PollLoop;
@@ -41,23 +42,32 @@ public final class HotPlug {
     private final ChipsetBus bus;
     private final PollLoop poll;
     private final Duration releaseTimeout;
+    private final DeviceTable table;
     private final Map<String, ChipsetDevice> byPort = new ConcurrentHashMap<>();
 
     /** A removal under way: the device is no longer listed at its port; {@code gone} completes when the host let it go. */
     public record Removal(String port, ChipsetDevice device, PciHost host, CompletableFuture<Void> gone) {
     }
 
-    public HotPlug(ResolverRegistry registry, Inputs inputs, ChipsetBus bus, PollLoop poll) {
-        this(registry, inputs, bus, poll, RELEASE_TIMEOUT);
+    /** Hot-added devices are recorded in {@code table}. */
+    public HotPlug(ResolverRegistry registry, Inputs inputs, ChipsetBus bus, PollLoop poll, DeviceTable table) {
+        this(registry, inputs, bus, poll, table, RELEASE_TIMEOUT);
     }
 
     /** With {@code releaseTimeout} for the guest to release a device before it is pulled out. */
-    public HotPlug(ResolverRegistry registry, Inputs inputs, ChipsetBus bus, PollLoop poll, Duration releaseTimeout) {
+    public HotPlug(ResolverRegistry registry, Inputs inputs, ChipsetBus bus, PollLoop poll, DeviceTable table,
+            Duration releaseTimeout) {
         this.registry = registry;
         this.inputs = inputs;
         this.bus = bus;
         this.poll = poll;
+        this.table = table;
         this.releaseTimeout = releaseTimeout;
+    }
+
+    /** Takes over a function attached behind the hot-plug {@code port} at launch, so that it can be removed. */
+    synchronized void adopt(String port, ChipsetDevice device) {
+        byPort.put(port, device);
     }
 
     /** Resolves {@code handle} through the VM's registry and inputs, at {@code path} for errors. */
@@ -71,12 +81,33 @@ public final class HotPlug {
 
     /** Adds {@code handle} (a {@code pci_device_handle}, or a {@code virtio} one put behind virtio-pci) at {@code port}. */
     public synchronized PciAddress add(String port, ResourceHandle handle) {
+        table.atPort(port).filter(d -> d.state() != VmDevice.State.ACTIVE).ifPresent(d -> {
+            throw new IllegalArgumentException("port " + port + ": its device " + d.handle().key() + " is "
+                    + d.state().label() + " (" + d.note() + "); vm:unplug " + port + " forgets it");
+        });
+        ResourceHandle function = handle.kind().equals("virtio") ? new VirtioPciHandle(handle) : handle;
+        String path = "hotplug[" + port + "]";
+        Attached a = attach(port, function, path);
+        table.add(new TrackedDevice(path, function, port, "port " + port, true, a.device(), registry));
+        return a.address();
+    }
+
+    /** Resolves {@code device}'s handle again and attaches it behind its port; it is active again. */
+    synchronized PciAddress readd(TrackedDevice device) {
+        Attached a = attach(device.port(), device.handle(), device.path());
+        device.noteProviders(registry);
+        device.activeAgain(a.device());
+        return a.address();
+    }
+
+    private record Attached(ChipsetDevice device, PciAddress address) {
+    }
+
+    private Attached attach(String port, ResourceHandle function, String path) {
         PciHost host = host();
         if (byPort.containsKey(port)) {
             throw new IllegalArgumentException("port " + port + ": already has a hot-added device");
         }
-        ResourceHandle function = handle.kind().equals("virtio") ? new VirtioPciHandle(handle) : handle;
-        String path = "hotplug[" + port + "]";
         ChipsetDevice device;
         try {
             device = registry.resolve(function, ChipsetDevice.class, inputs, path);
@@ -88,7 +119,7 @@ public final class HotPlug {
             device.poll().ifPresent(p -> poll.add(device.name(), p));
             PciAddress address = host.attach(PciPlacement.port(port), device);
             byPort.put(port, device);
-            return address;
+            return new Attached(device, address);
         } catch (DeviceConflictException | PciAttachException | RuntimeException e) {
             undo(device);
             throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
@@ -147,7 +178,15 @@ public final class HotPlug {
         undo(removal.device());
     }
 
-    private void forceDetach(Removal removal, String why) {
+    /**
+     * {@code removal}'s future, failing with a {@link TimeoutException} should the host not complete
+     * it within the release timeout and a grace period; then {@link #forceDetach} it.
+     */
+    CompletableFuture<Void> settled(Removal removal) {
+        return removal.gone().orTimeout(releaseTimeout.plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    void forceDetach(Removal removal, String why) {
         LOG.log(System.Logger.Level.WARNING, "port " + removal.port() + ": " + why + "; detaching "
                 + removal.device().name() + " at once");
         try {

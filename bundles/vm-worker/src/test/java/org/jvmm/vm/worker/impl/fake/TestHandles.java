@@ -33,4 +33,18 @@ public final class TestHandles {
     @HandleType(kind = "disk_handle", id = "ram")
     public record RamDisk(long size) implements ResourceHandle {
     }
+
+    @HandleType(kind = "chipset_device_handle", id = "test_pci_host")
+    public record PciHost() implements ResourceHandle {
+    }
+
+    /** A virtio device over a disk, as virtio-blk is. */
+    @HandleType(kind = "virtio", id = "test_blk")
+    public record Blk(ResourceHandle disk) implements ResourceHandle {
+    }
+
+    /** A handle with a list of sub-handles, as a layered disk has. */
+    @HandleType(kind = "disk_handle", id = "test_layered")
+    public record Layered(java.util.List<ResourceHandle> layers, boolean readOnly) implements ResourceHandle {
+    }
 }
