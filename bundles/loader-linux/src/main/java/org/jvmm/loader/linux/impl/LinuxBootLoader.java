@@ -22,6 +22,7 @@ import org.jvmm.loader.linux.impl.bzimage.BzImageBoot;
 import org.jvmm.loader.linux.impl.cmdline.KernelCommandLine;
 import org.jvmm.loader.linux.impl.e820.E820Entry;
 import org.jvmm.loader.linux.impl.e820.E820Map;
+import org.jvmm.loader.linux.impl.fwcfg.AcpiTableLoader;
 import org.jvmm.loader.linux.impl.fwcfg.FwCfgContent;
 import org.jvmm.loader.linux.impl.multiboot.MultibootBoot;
 import org.jvmm.loader.linux.impl.platform.Platform;
@@ -80,6 +81,8 @@ public final class LinuxBootLoader implements BootLoader {
         loaded.entry().apply(ctx.partition().processor(0));
         FwCfgContent.fill(ctx.fwCfg(), memory.layout().ramSize(), ctx.processorCount(), e820.entries(),
                 p.file().bytes(), p.initrd().map(FileImage::bytes), cmdline);
+        AcpiTableLoader.fill(ctx.fwCfg(), AcpiTables.build(platform, 0, acpiDevices(platform, ctx.chipsetDevices(), pci),
+                pci));
         ctx.publish("linux", new BootReport(mode, loaded, e820.entries(), acpi));
     }
 
