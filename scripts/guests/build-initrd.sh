@@ -143,6 +143,20 @@ add_vsock_client() {
     rm -f "$root.gcc.log"
 }
 
+# /bin/jvmm-edu from edu-test.c, static, like jvmm-vsock (the example edu plugin's whole-VM test
+# needs it; without gcc the initramfs is built without and says so).
+add_edu_test() {
+    if ! command -v gcc > /dev/null; then
+        guests_log "warning: no gcc: the initramfs has no jvmm-edu"
+        return 0
+    fi
+    if ! gcc -static -O2 -o "$root/bin/jvmm-edu" "$here/edu-test.c" 2> "$root.gcc.log"; then
+        guests_log "warning: gcc -static failed ($(head -c 300 "$root.gcc.log")): the initramfs has no jvmm-edu"
+        rm -f "$root/bin/jvmm-edu"
+    fi
+    rm -f "$root.gcc.log"
+}
+
 # A newc entry written by hand: a regular user cannot mknod, and the kernel opens /dev/console
 # for init before /init runs. Arguments: name, mode (octal), rdev major, rdev minor.
 newc_entry() {
@@ -185,6 +199,7 @@ cp "$here/init.sh" "$root/init"
 chmod 755 "$root/init"
 add_busybox
 add_vsock_client
+add_edu_test
 if [ -n "$module_dir" ]; then
     add_modules
 else

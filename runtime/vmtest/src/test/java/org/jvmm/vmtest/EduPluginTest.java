@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * the Gogo shell ({@code vm:plugin-install}), its device hot-added behind a PCIe root port
  * ({@code vm:hotplug}), driven by a guest program (init's {@code jvmm.action=edu}: ids, liveness,
  * factorial, interrupt status, a DMA round trip through guest memory and a refused bad DMA), then
- * unplugged and the plugin uninstalled.
+ * unplugged and the plugin uninstalled. The glob is quoted: Gogo expands unquoted globs itself.
  */
 class EduPluginTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(300);
@@ -35,7 +35,7 @@ class EduPluginTest {
         Path plugin = buildExample(jar.getParent().getParent().getParent().getParent().resolve("examples/edu-device"));
         VmResult r = new JvmmRun(jar, Path.of(System.getProperty("vmtest.vm.dir")), TIMEOUT).bootWithShell("edu-plugin",
                 kernel, List.of(
-                        new JvmmRun.Step("JVMM-EDU-READY", "vm:plugin-install file:" + plugin.resolve("edu-device-*.jar")),
+                        new JvmmRun.Step("JVMM-EDU-READY", "vm:plugin-install 'file:" + plugin.resolve("edu-device-*.jar") + "'"),
                         new JvmmRun.Step("JVMM-EDU-READY", "vm:hotplug rp0 '{\"resource\":\"pci_device_handle:edu\"}'"),
                         new JvmmRun.Step("JVMM-EDU-DONE", "vm:unplug rp0"),
                         new JvmmRun.Step("JVMM-EDU-DONE", "vm:plugin-uninstall " + BSN)),
@@ -73,7 +73,8 @@ class EduPluginTest {
         if (!ended) {
             p.destroyForcibly();
         }
-        assertTrue(ended && p.exitValue() == 0, () -> "building " + project + " failed:\n" + read(log));
+        assertTrue(ended && p.exitValue() == 0, () -> "building " + project + " failed (it needs jvmm's API artifacts in ~/.m2:"
+                + " build jvmm with mvn install, not verify):\n" + read(log));
         return project.resolve("target");
     }
 
