@@ -48,6 +48,14 @@ public interface ChipsetDevice extends Inspectable {
         return Optional.empty();
     }
 
+    /**
+     * Present on a device that can save and restore its state (snapshots, live device update). A VM
+     * with a device that offers none refuses to save, naming the device.
+     */
+    default Optional<StateUnit> state() {
+        return Optional.empty();
+    }
+
     /** Returns the device to its power-on state (VM reset). */
     void reset();
 }

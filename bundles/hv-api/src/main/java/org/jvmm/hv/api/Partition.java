@@ -36,6 +36,21 @@ public interface Partition extends AutoCloseable, Inspectable {
         return Optional.empty();
     }
 
+    /**
+     * Partition-wide state for a snapshot (guest time, shared interrupt wiring), taken while no
+     * processor runs; the processors' own state comes from {@link VirtualProcessor#saveState()}.
+     *
+     * @throws HypervisorException when the backend cannot save it
+     */
+    default SavedBackendState saveState() throws HypervisorException {
+        throw new HypervisorException("this hypervisor backend cannot save partition state");
+    }
+
+    /** Restores what {@link #saveState()} wrote, while no processor runs. */
+    default void restoreState(SavedBackendState state) throws HypervisorException {
+        throw new HypervisorException("this hypervisor backend cannot restore partition state");
+    }
+
     /** Puts every processor in its architectural power-on state. Processors must not be running. */
     void reset();
 

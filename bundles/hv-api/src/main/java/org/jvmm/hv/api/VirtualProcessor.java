@@ -47,4 +47,22 @@ public interface VirtualProcessor extends Inspectable {
 
     /** Instructions retired so far, or -1 where the backend cannot count them. */
     long instructionsRetired();
+
+    /**
+     * The processor's whole state for a snapshot, taken while it is not running.
+     *
+     * @throws HypervisorException naming what the backend cannot save
+     */
+    default SavedBackendState saveState() throws HypervisorException {
+        throw new HypervisorException("vp " + index() + ": this hypervisor backend cannot save processor state");
+    }
+
+    /**
+     * Restores what {@link #saveState()} wrote, while the processor is not running.
+     *
+     * @throws HypervisorException naming the backend or version that does not match
+     */
+    default void restoreState(SavedBackendState state) throws HypervisorException {
+        throw new HypervisorException("vp " + index() + ": this hypervisor backend cannot restore processor state");
+    }
 }

@@ -5,7 +5,7 @@
  * through the {@link CpuIo} callback that the chipset implements.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.jvmm.hv.api;
 
 import org.osgi.annotation.bundle.Export;

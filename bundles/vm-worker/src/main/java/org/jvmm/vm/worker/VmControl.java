@@ -136,6 +136,26 @@ public interface VmControl {
         throw new UnsupportedOperationException("run-time resolution is not supported by this VM");
     }
 
+    /**
+     * OpenVMM's {@code save-snapshot}: pauses the VM (it stays paused), saves every state unit (each
+     * processor, the partition, each chipset device) and guest RAM, and writes {@code manifest.json},
+     * {@code state.json} and {@code memory.bin} to {@code dir}.
+     *
+     * @throws SnapshotException naming the device or processor that cannot be saved, or the I/O error
+     */
+    default void saveSnapshot(java.nio.file.Path dir) throws SnapshotException {
+        throw new SnapshotException("snapshots are not supported by this VM");
+    }
+
+    /**
+     * Restores a snapshot into this VM, which must be {@link VmState#CREATED} from the same device
+     * options; {@link #start()} then continues where the snapshot was taken. The manifest is checked
+     * first (format version, architecture, memory size, processor count) with an error for each mismatch.
+     */
+    default void restoreSnapshot(java.nio.file.Path dir) throws SnapshotException {
+        throw new SnapshotException("snapshots are not supported by this VM");
+    }
+
     /** A fresh inspect tree of the whole VM. */
     InspectNode inspect();
 

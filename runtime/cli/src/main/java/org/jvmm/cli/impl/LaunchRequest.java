@@ -13,8 +13,14 @@ import org.jvmm.vm.config.VmConfig;
  * @param pidfile where to write the process id while running
  * @param logFile where log output goes instead of stderr
  */
-public record LaunchRequest(VmConfig config, boolean noShell, Optional<Path> pidfile, Optional<Path> logFile) {
+public record LaunchRequest(VmConfig config, boolean noShell, Optional<Path> pidfile, Optional<Path> logFile,
+        Optional<Path> restoreSnapshot) {
+    public LaunchRequest(VmConfig config, boolean noShell, Optional<Path> pidfile, Optional<Path> logFile) {
+        this(config, noShell, pidfile, logFile, Optional.empty());
+    }
+
     public LaunchRequest {
+        Objects.requireNonNull(restoreSnapshot, "restoreSnapshot");
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(pidfile, "pidfile");
         Objects.requireNonNull(logFile, "logFile");

@@ -3,6 +3,7 @@ package org.jvmm.chipset.impl.debugcon;
 import java.util.List;
 import java.util.Optional;
 import org.jvmm.chipset.api.ChipsetDevice;
+import org.jvmm.chipset.api.StateUnit;
 import org.jvmm.chipset.api.IoResult;
 import org.jvmm.chipset.api.IoValue;
 import org.jvmm.chipset.api.PortIoIntercept;
@@ -31,6 +32,12 @@ public final class DebugconDevice implements ChipsetDevice, PortIoIntercept, Aut
     @Override
     public String name() {
         return "debugcon";
+    }
+
+    /** Nothing guest-visible to save beyond the configuration. */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(StateUnit.stateless("chipset.debugcon"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jvmm.chipset.api.ChipsetDevice;
+import org.jvmm.chipset.api.StateUnit;
 import org.jvmm.chipset.api.IoResult;
 import org.jvmm.chipset.api.IoValue;
 import org.jvmm.chipset.api.PortIoIntercept;
@@ -33,6 +34,12 @@ public final class DebugExitDevice implements ChipsetDevice, PortIoIntercept {
     @Override
     public String name() {
         return "debug_exit";
+    }
+
+    /** Nothing guest-visible to save beyond the configuration. */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(StateUnit.stateless("chipset.debug_exit"));
     }
 
     @Override

@@ -31,6 +31,20 @@ final class DualPic {
         update();
     }
 
+    void save(java.io.DataOutputStream out) throws java.io.IOException {
+        master.save(out);
+        slave.save(out);
+        out.writeBoolean(intrRaised);
+    }
+
+    /** Restores both chips and drives INTR from the restored state. */
+    void restore(java.io.DataInputStream in) throws java.io.IOException {
+        master.restore(in);
+        slave.restore(in);
+        intrRaised = in.readBoolean();
+        update();
+    }
+
     Pic8259 master() {
         return master;
     }

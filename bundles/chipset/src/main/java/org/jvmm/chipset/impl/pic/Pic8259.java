@@ -57,6 +57,37 @@ final class Pic8259 {
         poll = false;
     }
 
+    void save(java.io.DataOutputStream out) throws java.io.IOException {
+        for (int v : new int[] {irr, isr, imr, lines, elcr, priorityAdd, vectorBase, icw3, initStep}) {
+            out.writeInt(v);
+        }
+        for (boolean b : new boolean[] {needIcw4, singleMode, ltim, autoEoi, rotateOnAutoEoi, specialFullyNested,
+                specialMask, readIsr, poll}) {
+            out.writeBoolean(b);
+        }
+    }
+
+    void restore(java.io.DataInputStream in) throws java.io.IOException {
+        irr = in.readInt();
+        isr = in.readInt();
+        imr = in.readInt();
+        lines = in.readInt();
+        elcr = in.readInt();
+        priorityAdd = in.readInt();
+        vectorBase = in.readInt();
+        icw3 = in.readInt();
+        initStep = in.readInt();
+        needIcw4 = in.readBoolean();
+        singleMode = in.readBoolean();
+        ltim = in.readBoolean();
+        autoEoi = in.readBoolean();
+        rotateOnAutoEoi = in.readBoolean();
+        specialFullyNested = in.readBoolean();
+        specialMask = in.readBoolean();
+        readIsr = in.readBoolean();
+        poll = in.readBoolean();
+    }
+
     boolean singleMode() {
         return singleMode;
     }

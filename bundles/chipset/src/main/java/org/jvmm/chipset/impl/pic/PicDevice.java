@@ -3,6 +3,9 @@ package org.jvmm.chipset.impl.pic;
 import java.util.List;
 import java.util.Optional;
 import org.jvmm.chipset.api.ChipsetDevice;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.chipset.api.CpuInterrupts;
 import org.jvmm.chipset.api.InterruptController;
 import org.jvmm.chipset.api.IoResult;
@@ -31,6 +34,36 @@ public final class PicDevice implements ChipsetDevice, PortIoIntercept, Interrup
     @Override
     public Optional<PortIoIntercept> portIo() {
         return Optional.of(this);
+    }
+
+    /** Unit {@code chipset.pic}: both 8259s and the pending INTR. */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "chipset.pic";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                synchronized (pic) {
+                    return StateCodec.write(pic::save);
+                }
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                synchronized (pic) {
+                    StateCodec.read(this, version, state, pic::restore);
+                }
+            }
+        });
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.jvmm.chipset.impl.portsink;
 import java.util.List;
 import java.util.Optional;
 import org.jvmm.chipset.api.ChipsetDevice;
+import org.jvmm.chipset.api.StateUnit;
 import org.jvmm.chipset.api.IoResult;
 import org.jvmm.chipset.api.IoValue;
 import org.jvmm.chipset.api.PortIoIntercept;
@@ -29,6 +30,12 @@ public final class PortSinkDevice implements ChipsetDevice, PortIoIntercept {
     @Override
     public String name() {
         return name;
+    }
+
+    /** Nothing guest-visible to save beyond the configuration. */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(StateUnit.stateless("chipset.port_sink"));
     }
 
     @Override

@@ -52,4 +52,24 @@ final class RxFifo {
         head = 0;
         count = 0;
     }
+
+    void save(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(capacity);
+        out.writeInt(count);
+        for (int i = 0; i < count; i++) {
+            out.writeByte(bytes[(head + i) % SIZE]);
+        }
+    }
+
+    void restore(java.io.DataInputStream in) throws java.io.IOException {
+        int cap = in.readInt();
+        int n = in.readInt();
+        if (cap != 1 && cap != SIZE || n < 0 || n > cap) {
+            throw new java.io.IOException("receive FIFO capacity " + cap + " with " + n + " bytes");
+        }
+        setCapacity(cap);
+        for (int i = 0; i < n; i++) {
+            push(in.readUnsignedByte());
+        }
+    }
 }

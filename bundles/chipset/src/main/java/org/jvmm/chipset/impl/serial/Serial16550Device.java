@@ -3,6 +3,9 @@ package org.jvmm.chipset.impl.serial;
 import java.util.List;
 import java.util.Optional;
 import org.jvmm.chipset.api.ChipsetDevice;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.chipset.api.IoResult;
 import org.jvmm.chipset.api.IoValue;
 import org.jvmm.chipset.api.LineInterrupt;
@@ -99,6 +102,36 @@ public final class Serial16550Device implements ChipsetDevice, PortIoIntercept, 
         synchronized (uart) {
             return uart.poll();
         }
+    }
+
+    /** Unit {@code chipset.uart16550}: registers and receive FIFO; the backend keeps its own bytes. */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "chipset.uart16550";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                synchronized (uart) {
+                    return StateCodec.write(uart::save);
+                }
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                synchronized (uart) {
+                    StateCodec.read(this, version, state, uart::restore);
+                }
+            }
+        });
     }
 
     @Override

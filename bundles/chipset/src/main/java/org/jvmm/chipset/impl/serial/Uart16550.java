@@ -69,6 +69,31 @@ final class Uart16550 {
         updateIrq();
     }
 
+    /** The registers, the receive FIFO and the pending THR-empty interrupt; the counters stay. */
+    void save(java.io.DataOutputStream out) throws java.io.IOException {
+        for (int v : new int[] {ier, lcr, mcr, lsrErrors, msr, scr, divisor, fcr}) {
+            out.writeInt(v);
+        }
+        out.writeBoolean(thrInterrupt);
+        out.writeLong(lastRxNanos);
+        rx.save(out);
+    }
+
+    void restore(java.io.DataInputStream in) throws java.io.IOException {
+        ier = in.readInt();
+        lcr = in.readInt();
+        mcr = in.readInt();
+        lsrErrors = in.readInt();
+        msr = in.readInt();
+        scr = in.readInt();
+        divisor = in.readInt();
+        fcr = in.readInt();
+        thrInterrupt = in.readBoolean();
+        lastRxNanos = in.readLong();
+        rx.restore(in);
+        updateIrq();
+    }
+
     int read(int offset) {
         int value = switch (offset) {
             case RBR -> dlab() ? divisor & 0xFF : readRbr();

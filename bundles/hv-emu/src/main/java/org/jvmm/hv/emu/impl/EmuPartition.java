@@ -1,5 +1,6 @@
 package org.jvmm.hv.emu.impl;
 
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jvmm.guestmem.GuestMemory;
@@ -9,6 +10,7 @@ import org.jvmm.hv.api.HypervisorException;
 import org.jvmm.hv.api.InterruptRequest;
 import org.jvmm.hv.api.Partition;
 import org.jvmm.hv.api.PartitionConfig;
+import org.jvmm.hv.api.SavedBackendState;
 import org.jvmm.hv.api.VirtualProcessor;
 import org.jvmm.hv.emu.impl.apic.ApicBus;
 import org.jvmm.hv.emu.impl.apic.ApicFeatures;
@@ -32,6 +34,7 @@ import org.jvmm.inspect.InspectNode;
 public final class EmuPartition implements Partition {
     /** Physical address bits the CPU reports (CPUID 0x80000008) and the APIC accepts. */
     private static final int PHYSICAL_ADDRESS_BITS = 40;
+    private static final int STATE_VERSION = 1;
 
     private final PartitionConfig config;
     private final GuestMemory memory;
@@ -104,6 +107,34 @@ public final class EmuPartition implements Partition {
     @Override
     public Optional<DeterministicTime> deterministicTime() {
         return Optional.ofNullable(instructionClock);
+    }
+
+    /**
+     * Guest time: under deterministic time the instruction clock's nanoseconds, so that a restored
+     * partition continues on the same timeline; with host time nothing (guest time follows the host).
+     */
+    @Override
+    public SavedBackendState saveState() {
+        byte[] data = ByteBuffer.allocate(Long.BYTES).putLong(instructionClock == null ? -1 : instructionClock.nanos())
+                .array();
+        return new SavedBackendState(EmuHypervisor.NAME, STATE_VERSION, data);
+    }
+
+    @Override
+    public void restoreState(SavedBackendState state) throws HypervisorException {
+        if (!state.backend().equals(EmuHypervisor.NAME) || state.version() != STATE_VERSION
+                || state.data().length != Long.BYTES) {
+            throw new HypervisorException("partition: saved state " + state.backend() + " version " + state.version()
+                    + " is not readable (hv-emu reads " + EmuHypervisor.NAME + " version " + STATE_VERSION + ")");
+        }
+        long nanos = ByteBuffer.wrap(state.data()).getLong();
+        if ((nanos >= 0) != (instructionClock != null)) {
+            throw new HypervisorException("partition: the snapshot was taken " + (nanos >= 0 ? "with" : "without")
+                    + " --deterministic; restore it the same way");
+        }
+        if (instructionClock != null) {
+            instructionClock.restoreNanos(nanos);
+        }
     }
 
     @Override

@@ -287,6 +287,47 @@ public final class Vm implements VmControl {
         });
     }
 
+    /** Pauses (a running VM stays paused afterwards, as in OpenVMM) and writes the snapshot. */
+    @Override
+    public void saveSnapshot(java.nio.file.Path dir) throws org.jvmm.vm.worker.SnapshotException {
+        lock.lock();
+        try {
+            VmState s = state.get();
+            if (s != RUNNING && s != PAUSED) {
+                throw new IllegalVmStateException("save a snapshot", s);
+            }
+            if (s == RUNNING) {
+                pause();
+            }
+            org.jvmm.vm.worker.impl.snapshot.Snapshots.save(dir, manifest(), parts.partition(), parts.bus().devices(),
+                    parts.memory().segment());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Only before {@link #start()}: the restored state replaces what the loader put in place. */
+    @Override
+    public void restoreSnapshot(java.nio.file.Path dir) throws org.jvmm.vm.worker.SnapshotException {
+        lock.lock();
+        try {
+            if (state.get() != VmState.CREATED) {
+                throw new IllegalVmStateException("restore a snapshot", state.get());
+            }
+            org.jvmm.vm.worker.impl.snapshot.Snapshots.restore(dir, manifest(), parts.partition(),
+                    parts.bus().devices(), parts.memory().segment());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private org.jvmm.vm.worker.impl.snapshot.SnapshotManifest manifest() {
+        return new org.jvmm.vm.worker.impl.snapshot.SnapshotManifest(
+                org.jvmm.vm.worker.impl.snapshot.SnapshotManifest.VERSION,
+                org.jvmm.vm.worker.impl.snapshot.SnapshotManifest.ARCHITECTURE, parts.memory().ramSize(),
+                parts.partition().processorCount(), parts.hypervisor().name(), parts.config().deterministic());
+    }
+
     @Override
     public InspectNode inspect() {
         return lockedGet(() -> new VmInspector(parts, state, vps, events).inspect());

@@ -74,6 +74,9 @@ final class VmLauncher implements Launcher {
             return 1;
         }
         try {
+            if (request.restoreSnapshot().isPresent()) {
+                vm.restoreSnapshot(request.restoreSnapshot().get());
+            }
             vm.start();
             boolean shellOk = true;
             if (shell.isPresent()) {
@@ -85,6 +88,9 @@ final class VmLauncher implements Launcher {
             return shellOk ? status : 1;
         } catch (IllegalVmStateException e) {
             err.println("jvmm: " + e.getMessage());
+            return 1;
+        } catch (org.jvmm.vm.worker.SnapshotException e) {
+            err.println("jvmm: --restore-snapshot: " + e.getMessage());
             return 1;
         } finally {
             VmRun.stopIfRunning(vm);

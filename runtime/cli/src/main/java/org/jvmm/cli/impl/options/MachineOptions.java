@@ -23,7 +23,6 @@ import picocli.CommandLine.Option;
 public final class MachineOptions implements OptionGroup {
     private static final String NUMA = "NUMA support in bundle vm-worker";
     private static final String MEMBACKING = "memory backing options in bundle guestmem";
-    private static final String SNAPSHOT = "snapshot support in bundle vm-worker";
     private static final String TOPOLOGY = "CPU topology support in bundle vm-worker";
 
     @Option(names = {"-p", "--processors"}, paramLabel = "COUNT",
@@ -83,6 +82,11 @@ public final class MachineOptions implements OptionGroup {
     @Option(names = "--gic-msi", paramLabel = "auto|its|v2m", description = "aarch64 PCIe MSI controller")
     String gicMsi;
 
+    /** The snapshot folder to restore before the VM starts, or null. */
+    public String restoreSnapshot() {
+        return restoreSnapshot;
+    }
+
     @Override
     public String heading() {
         return "Processors and memory";
@@ -100,7 +104,7 @@ public final class MachineOptions implements OptionGroup {
                 implemented("--memory-backing-file", ctx::guestOutputFile),
                 parsedOnlyFlag("--private-memory", MEMBACKING),
                 parsedOnlyFlag("--thp", MEMBACKING),
-                parsedOnly("--restore-snapshot", SNAPSHOT, ValueChecks::nonEmpty),
+                implemented("--restore-snapshot", ValueChecks::nonEmpty),
                 implemented("--hypervisor", MachineOptions::checkHypervisor),
                 parsedOnlyFlag("--nested-virt", "bundle hv-kvm or hv-whp"),
                 parsedOnly("--apic-id-offset", TOPOLOGY, v -> Numbers.unsigned(v, Numbers.U32_MAX, "number")),

@@ -46,7 +46,7 @@ class OptionCatalogTest {
         Set<String> implemented = validator.rules().values().stream().filter(OptionRule::isImplemented)
                 .map(OptionRule::name).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(new TreeSet<>(List.of("--config", "--print-config", "--no-shell", "--deterministic", "--help", "--version",
-                "--kernel", "--initrd", "--cmdline", "--pvh", "--processors", "--memory", "--prefetch", "--memory-backing-file",
+                "--kernel", "--initrd", "--cmdline", "--pvh", "--restore-snapshot", "--processors", "--memory", "--prefetch", "--memory-backing-file",
                 "--hypervisor", "--com1", "--com2", "--com3", "--com4", "--debugcon", "--debug-exit", "--paused", "--log-file", "--pidfile",
                 "--guest-reset-action", "--guest-shutdown-action", "--guest-crash-action", "--virtio-blk", "--virtio-rng",
                 "--virtio-rng-bus", "--virtio-rng-pcie-port", "--virtio-console", "--virtio-console-pcie-port", "--virtio-net", "--nvme", "--virtio-9p", "--virtio-pmem", "--virtio-vsock-path", "--virtio-vsock-bus", "--virtio-fs",

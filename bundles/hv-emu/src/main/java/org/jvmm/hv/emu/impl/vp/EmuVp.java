@@ -7,6 +7,7 @@ import org.jvmm.hv.api.DebugRegisters;
 import org.jvmm.hv.api.FpuState;
 import org.jvmm.hv.api.GeneralRegisters;
 import org.jvmm.hv.api.HypervisorException;
+import org.jvmm.hv.api.SavedBackendState;
 import org.jvmm.hv.api.SegmentRegisters;
 import org.jvmm.hv.api.VirtualProcessor;
 import org.jvmm.hv.api.VpExit;
@@ -20,6 +21,8 @@ import org.jvmm.inspect.InspectNode;
  * written only while the VP is not running.
  */
 public final class EmuVp implements VirtualProcessor {
+    private static final int APIC_SVR = 0xF0;
+    private static final long SVR_ENABLE = 0x100;
     private final int index;
     private final PartitionParts parts;
     private final Cpu cpu;
@@ -154,6 +157,39 @@ public final class EmuVp implements VirtualProcessor {
     public void setDebugRegisters(DebugRegisters registers) {
         ensureStopped();
         RegisterCodec.setDebug(cpu.s, registers);
+    }
+
+    /**
+     * The CPU state through {@link VpStateCodec}. The local APIC is not saved yet: a processor whose
+     * APIC is software-enabled, or in x2APIC mode, refuses.
+     */
+    @Override
+    public SavedBackendState saveState() throws HypervisorException {
+        ensureStopped();
+        if (!apic.mmioEnabled() || (apic.mmioRead(APIC_SVR, 4) & SVR_ENABLE) != 0) {
+            throw new HypervisorException("vp " + index + ": its local APIC is enabled; saving local APIC state is"
+                    + " not implemented yet (hv-emu saves processors whose APIC is software-disabled)");
+        }
+        return new SavedBackendState(org.jvmm.hv.emu.impl.EmuHypervisor.NAME, VpStateCodec.VERSION, VpStateCodec.save(cpu.s));
+    }
+
+    @Override
+    public void restoreState(SavedBackendState state) throws HypervisorException {
+        ensureStopped();
+        if (!state.backend().equals(org.jvmm.hv.emu.impl.EmuHypervisor.NAME) || state.version() != VpStateCodec.VERSION) {
+            throw new HypervisorException("vp " + index + ": saved state " + state.backend() + " version "
+                    + state.version() + " is not readable (hv-emu reads " + org.jvmm.hv.emu.impl.EmuHypervisor.NAME + " version "
+                    + VpStateCodec.VERSION + ")");
+        }
+        try {
+            VpStateCodec.restore(cpu.s, state.data());
+        } catch (java.io.IOException e) {
+            powerOn();
+            throw new HypervisorException("vp " + index + ": saved processor state is malformed: " + e.getMessage(), e);
+        }
+        apic.setTscOffset(cpu.s.tscOffset);
+        apic.setCr8((int) cpu.s.cr8 & 0xF);
+        stateChanged();
     }
 
     @Override

@@ -54,6 +54,12 @@ public final class InstructionClock implements GuestClock, DeterministicTime {
         }
     }
 
+    /** Sets guest time to {@code nanos} (a snapshot's), whatever the processors have retired so far. */
+    public void restoreNanos(long nanos) {
+        long retired = nanos() - skipped.get();
+        skipped.set(nanos - retired);
+    }
+
     @Override
     public void setDeviceTimer(DeviceTimer timer) {
         deviceTimer = timer;

@@ -1,0 +1,53 @@
+package org.jvmm.shell.impl;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Function;
+import org.jvmm.vm.worker.SnapshotException;
+import org.jvmm.vm.worker.VmControl;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * {@code vm:save-snapshot DIR} (OpenVMM's name): pauses the VM, which stays paused, and writes its
+ * snapshot to DIR; {@code jvmm --restore-snapshot DIR} with the same device options continues it.
+ */
+@Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=save-snapshot"})
+public class SaveSnapshotCommand implements Function {
+    private volatile VmControl vm;
+
+    @Reference(name = "vm", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindVm(VmControl control, Map<String, Object> properties) {
+        vm = control;
+    }
+
+    void unbindVm(VmControl control) {
+        if (vm == control) {
+            vm = null;
+        }
+    }
+
+    @Override
+    public Object execute(CommandSession session, List<Object> arguments) {
+        if (arguments.size() != 1) {
+            return "usage: vm:save-snapshot DIR (pauses the VM and writes its snapshot to DIR)";
+        }
+        VmControl c = vm;
+        if (c == null) {
+            return VmCommands.NO_VM;
+        }
+        Path dir = Path.of(String.valueOf(arguments.get(0))).toAbsolutePath();
+        try {
+            c.saveSnapshot(dir);
+            return "snapshot saved to " + dir + "; the VM is paused";
+        } catch (SnapshotException | RuntimeException e) {
+            return "save-snapshot: " + e.getMessage();
+        }
+    }
+}
