@@ -2,6 +2,7 @@ package org.jvmm.devices.virtio.impl.blk;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.jvmm.devices.virtio.impl.configspace.ConfigBytes;
 
 /**
  * The virtio-blk config space (through {@code write_zeroes_may_unmap}, 60 bytes), fixed when the
@@ -29,10 +30,6 @@ final class BlkConfig {
 
     /** {@code size} bytes at {@code offset}, little-endian; the transport checked the bounds. */
     long read(int offset, int size) {
-        long v = 0;
-        for (int i = size - 1; i >= 0; i--) {
-            v = v << 8 | (bytes.get(offset + i) & 0xFF);
-        }
-        return v;
+        return ConfigBytes.read(bytes.array(), offset, size);
     }
 }

@@ -1,24 +1,17 @@
 package org.jvmm.devices.virtio.impl.fs;
 
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.jvmm.devices.virtio.api.ChainReader;
 import org.jvmm.devices.virtio.api.DescriptorChain;
 import org.jvmm.devices.virtio.api.VirtQueue;
 import org.jvmm.devices.virtio.api.VirtioActivation;
 import org.jvmm.devices.virtio.api.VirtioDevice;
 import org.jvmm.devices.virtio.api.VirtioDeviceIds;
+import org.jvmm.devices.virtio.impl.configspace.ConfigBytes;
 import org.jvmm.devices.virtio.impl.fs.server.FuseServer;
+import org.jvmm.devices.virtio.impl.worker.RequestWorker;
 import org.jvmm.inspect.InspectNode;
 
 /**
@@ -31,20 +24,18 @@ public final class VirtioFs implements VirtioDevice {
     static final int CONFIG_SIZE = TAG_SIZE + 4;
     static final int QUEUES = 2;
     static final int QUEUE_SIZE = 128;
-    private static final long RESET_WAIT_SECONDS = 10;
-    private static final System.Logger LOG = System.getLogger("org.jvmm.devices.virtio");
 
     private final String tag;
     private final byte[] config = new byte[CONFIG_SIZE];
     private final FuseServer server;
-    private final Executor worker;
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final RequestWorker worker;
     private volatile List<VirtQueue> queues;
     private volatile long completed;
 
     /**
      * @param worker runs requests one at a time, in order (a single-thread executor; a direct executor in
-     *               tests); shut down by {@link #close()} if it is an {@link ExecutorService}
+     *               tests); shut down by {@link #close()} if it is an
+     *               {@link java.util.concurrent.ExecutorService}
      */
     public VirtioFs(String tag, FuseServer server, Executor worker) {
         byte[] t = tag.getBytes(StandardCharsets.UTF_8);
@@ -55,7 +46,7 @@ public final class VirtioFs implements VirtioDevice {
         System.arraycopy(t, 0, config, 0, t.length);
         config[TAG_SIZE] = 1;
         this.server = server;
-        this.worker = worker;
+        this.worker = new RequestWorker(worker, "virtio-fs " + tag, this::drain);
     }
 
     @Override
@@ -90,12 +81,7 @@ public final class VirtioFs implements VirtioDevice {
 
     @Override
     public long readConfig(int offset, int size) {
-        long v = 0;
-        for (int i = size - 1; i >= 0; i--) {
-            int at = offset + i;
-            v = v << 8 | (at >= 0 && at < config.length ? config[at] & 0xFF : 0);
-        }
-        return v;
+        return ConfigBytes.read(config, offset, size);
     }
 
     @Override
@@ -110,19 +96,13 @@ public final class VirtioFs implements VirtioDevice {
 
     @Override
     public void queueNotify(int q) {
-        if (q >= 0 && q < QUEUES && queues != null && drainScheduled.compareAndSet(false, true)) {
-            try {
-                worker.execute(this::drain);
-            } catch (RejectedExecutionException e) {
-                drainScheduled.set(false);
-                LOG.log(Level.WARNING, "virtio-fs " + tag + ": notify after close ignored");
-            }
+        if (q >= 0 && q < QUEUES && queues != null) {
+            worker.schedule();
         }
     }
 
     /** On the worker: answers every available chain of both queues, hiprio first. */
     private void drain() {
-        drainScheduled.set(false);
         List<VirtQueue> qs = queues;
         if (qs == null) {
             return;
@@ -141,20 +121,7 @@ public final class VirtioFs implements VirtioDevice {
     }
 
     private void answer(VirtQueue q, DescriptorChain chain) {
-        int n = (int) Math.min(chain.readableLength(), FuseServer.MAX_REQUEST);
-        byte[] request = new byte[n];
-        ChainReader reader = chain.reader();
-        int got = 0;
-        while (got < n) {
-            int r = reader.read(request, got, n - got);
-            if (r <= 0) {
-                break;
-            }
-            got += r;
-        }
-        byte[] reply = server.handle(request, got, chain.writableLength());
-        int written = reply == null ? 0 : chain.writer().write(reply, 0, reply.length);
-        if (q.complete(chain, written)) {
+        if (RequestWorker.answer(q, chain, FuseServer.MAX_REQUEST, server::handle)) {
             completed++;
         }
     }
@@ -163,35 +130,13 @@ public final class VirtioFs implements VirtioDevice {
     @Override
     public void reset() {
         queues = null;
-        onWorker(server::reset);
-    }
-
-    private void onWorker(Runnable task) {
-        CompletableFuture<Void> f;
-        try {
-            f = CompletableFuture.runAsync(task, worker);
-        } catch (RejectedExecutionException e) {
-            task.run();
-            return;
-        }
-        try {
-            f.get(RESET_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            LOG.log(Level.WARNING, "virtio-fs " + tag + ": a request is still running after "
-                    + RESET_WAIT_SECONDS + " s; the reset follows it");
-        } catch (ExecutionException e) {
-            LOG.log(Level.WARNING, "virtio-fs " + tag + ": reset failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.reset(server::reset);
     }
 
     @Override
     public void close() {
         reset();
-        if (worker instanceof ExecutorService es) {
-            es.shutdown();
-        }
+        worker.shutdown();
     }
 
     @Override

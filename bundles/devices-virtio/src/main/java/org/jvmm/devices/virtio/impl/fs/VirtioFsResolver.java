@@ -2,13 +2,12 @@ package org.jvmm.devices.virtio.impl.fs;
 
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jvmm.devices.virtio.api.VirtioDevice;
 import org.jvmm.devices.virtio.impl.fs.server.FuseServer;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedTree;
 import org.jvmm.devices.virtio.resources.VirtioFsHandle;
 import org.jvmm.vmm.resource.ResolveContext;
 import org.jvmm.vmm.resource.ResolveException;
@@ -34,12 +33,8 @@ public final class VirtioFsResolver implements ResourceResolver<VirtioFsHandle, 
         FuseServer server;
         try {
             server = new FuseServer(Path.of(handle.path()), handle.readOnly());
-        } catch (NoSuchFileException e) {
-            throw fail(ctx, "path " + handle.path() + " does not exist");
-        } catch (NotDirectoryException e) {
-            throw fail(ctx, "path " + handle.path() + " is not a directory");
         } catch (IOException | InvalidPathException e) {
-            throw fail(ctx, "path " + handle.path() + ": " + e.getMessage());
+            throw fail(ctx, ConfinedTree.openProblem(handle.path(), e));
         }
         ExecutorService worker = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("virtio-fs-" + handle.tag()).factory());

@@ -2,6 +2,7 @@ package org.jvmm.devices.virtio.impl.net;
 
 import static org.jvmm.devices.virtio.impl.net.NetSpec.*;
 
+import org.jvmm.devices.virtio.impl.configspace.ConfigBytes;
 import org.jvmm.net.backend.api.MacAddress;
 
 /** The config space: the MAC, the link status and one queue pair. Read-only for the driver. */
@@ -18,10 +19,6 @@ final class NetConfigSpace {
         System.arraycopy(mac, 0, bytes, 0, 6);
         bytes[CONFIG_STATUS] = (byte) (linkUp ? S_LINK_UP : 0);
         bytes[CONFIG_MAX_PAIRS] = 1;
-        long v = 0;
-        for (int i = Math.min(size, CONFIG_SIZE - offset) - 1; i >= 0; i--) {
-            v = v << 8 | (bytes[offset + i] & 0xFF);
-        }
-        return v;
+        return ConfigBytes.read(bytes, offset, size);
     }
 }

@@ -2,12 +2,11 @@ package org.jvmm.devices.virtio.impl.p9;
 
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jvmm.devices.virtio.api.VirtioDevice;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedTree;
 import org.jvmm.devices.virtio.impl.p9.server.P9Server;
 import org.jvmm.devices.virtio.resources.Virtio9pHandle;
 import org.jvmm.vmm.resource.ResolveContext;
@@ -34,12 +33,8 @@ public final class Virtio9pResolver implements ResourceResolver<Virtio9pHandle, 
         P9Server server;
         try {
             server = new P9Server(Path.of(handle.path()), handle.readOnly());
-        } catch (NoSuchFileException e) {
-            throw fail(ctx, "path " + handle.path() + " does not exist");
-        } catch (NotDirectoryException e) {
-            throw fail(ctx, "path " + handle.path() + " is not a directory");
         } catch (IOException | InvalidPathException e) {
-            throw fail(ctx, "path " + handle.path() + ": " + e.getMessage());
+            throw fail(ctx, ConfinedTree.openProblem(handle.path(), e));
         }
         ExecutorService worker = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("virtio-9p-" + handle.tag()).factory());

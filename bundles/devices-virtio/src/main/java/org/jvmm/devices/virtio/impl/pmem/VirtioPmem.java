@@ -15,6 +15,7 @@ import org.jvmm.devices.virtio.api.VirtioActivation;
 import org.jvmm.devices.virtio.api.VirtioDevice;
 import org.jvmm.devices.virtio.api.VirtioDeviceEvents;
 import org.jvmm.devices.virtio.api.VirtioDeviceIds;
+import org.jvmm.devices.virtio.impl.configspace.ConfigBytes;
 import org.jvmm.inspect.InspectNode;
 
 /**
@@ -106,11 +107,7 @@ public final class VirtioPmem implements VirtioDevice {
     public long readConfig(int offset, int size) {
         ByteBuffer config = ByteBuffer.allocate(CONFIG_SIZE).order(ByteOrder.LITTLE_ENDIAN);
         config.putLong(0, start()).putLong(8, size());
-        long v = 0;
-        for (int i = size - 1; i >= 0; i--) {
-            v = v << 8 | (config.get(offset + i) & 0xFF);
-        }
-        return v;
+        return ConfigBytes.read(config.array(), offset, size);
     }
 
     @Override

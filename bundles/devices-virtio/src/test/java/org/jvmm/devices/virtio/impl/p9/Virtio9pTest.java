@@ -22,7 +22,7 @@ import org.jvmm.devices.virtio.driver.MmioBench;
 import org.jvmm.devices.virtio.driver.MockVirtqueue;
 import org.jvmm.devices.virtio.driver.MockVirtqueue.Buf;
 import org.jvmm.devices.virtio.driver.MockVirtqueue.Used;
-import org.jvmm.devices.virtio.impl.p9.proto.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
 import org.jvmm.devices.virtio.impl.p9.proto.P9Type;
 import org.jvmm.devices.virtio.impl.p9.server.OutsideWorld;
 import org.jvmm.devices.virtio.impl.p9.server.P9Client;

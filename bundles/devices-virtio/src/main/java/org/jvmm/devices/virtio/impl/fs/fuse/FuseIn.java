@@ -1,6 +1,8 @@
 package org.jvmm.devices.virtio.impl.fs.fuse;
 
 import java.nio.charset.StandardCharsets;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
 
 /**
  * A little-endian cursor over one request's bytes {@code [0, limit)}. Reading past the end, or a string
@@ -28,47 +30,47 @@ public final class FuseIn {
         return pos;
     }
 
-    private void need(int n) throws FuseException {
+    private void need(int n) throws ErrnoException {
         if (n < 0 || n > limit - pos) {
-            throw new FuseException(Errno.EINVAL, "request truncated");
+            throw new ErrnoException(Errno.EINVAL, "request truncated");
         }
     }
 
-    public int u16() throws FuseException {
+    public int u16() throws ErrnoException {
         need(2);
         int v = buf[pos] & 0xFF | (buf[pos + 1] & 0xFF) << 8;
         pos += 2;
         return v;
     }
 
-    public int u32() throws FuseException {
+    public int u32() throws ErrnoException {
         need(4);
         int v = buf[pos] & 0xFF | (buf[pos + 1] & 0xFF) << 8 | (buf[pos + 2] & 0xFF) << 16 | (buf[pos + 3] & 0xFF) << 24;
         pos += 4;
         return v;
     }
 
-    public long u64() throws FuseException {
+    public long u64() throws ErrnoException {
         long lo = u32() & 0xFFFF_FFFFL;
         return lo | (long) u32() << 32;
     }
 
-    public void skip(int n) throws FuseException {
+    public void skip(int n) throws ErrnoException {
         need(n);
         pos += n;
     }
 
     /** A NUL-terminated UTF-8 string (the NUL consumed, not returned). */
-    public String str() throws FuseException {
+    public String str() throws ErrnoException {
         int end = pos;
         while (end < limit && buf[end] != 0) {
             end++;
         }
         if (end == limit) {
-            throw new FuseException(Errno.EINVAL, "string without NUL");
+            throw new ErrnoException(Errno.EINVAL, "string without NUL");
         }
         if (end - pos > MAX_STRING) {
-            throw new FuseException(Errno.ENAMETOOLONG, "string too long");
+            throw new ErrnoException(Errno.ENAMETOOLONG, "string too long");
         }
         String s = new String(buf, pos, end - pos, StandardCharsets.UTF_8);
         pos = end + 1;
@@ -76,7 +78,7 @@ public final class FuseIn {
     }
 
     /** The backing array and the offset of the next {@code n} bytes, which are consumed. */
-    public int take(int n) throws FuseException {
+    public int take(int n) throws ErrnoException {
         need(n);
         int at = pos;
         pos += n;

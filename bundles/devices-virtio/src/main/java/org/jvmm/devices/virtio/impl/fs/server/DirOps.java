@@ -2,16 +2,14 @@ package org.jvmm.devices.virtio.impl.fs.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.jvmm.devices.virtio.impl.fs.fuse.FuseException;
 import org.jvmm.devices.virtio.impl.fs.fuse.FuseIn;
 import org.jvmm.devices.virtio.impl.fs.fuse.FuseOut;
 import org.jvmm.devices.virtio.impl.fs.server.HandleTable.DirHandle;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedPath;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedTree;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
+import org.jvmm.devices.virtio.impl.hostfs.HostStat;
 
 /**
  * OPENDIR, READDIR, READDIRPLUS, FSYNCDIR, RELEASEDIR. A listing is a sorted snapshot of the names, "."
@@ -19,8 +17,6 @@ import org.jvmm.devices.virtio.impl.fs.server.HandleTable.DirHandle;
  * its index + 1, the cookie for the next read. Entries removed since the snapshot are skipped.
  */
 final class DirOps {
-    /** The most names one snapshot holds (bounds host memory for huge directories). */
-    static final int MAX_ENTRIES = 1 << 20;
     /** fuse_dirent without its name: ino off namelen type. */
     static final int DIRENT = 24;
     /** fuse_entry_out before a fuse_direntplus' dirent. */
@@ -33,43 +29,28 @@ final class DirOps {
     }
 
     /** fuse_open_in {flags, open_flags}: fuse_open_out. */
-    void opendir(Request r, FuseOut out) throws FuseException, IOException {
+    void opendir(Request r, FuseOut out) throws ErrnoException, IOException {
         r.in().u32();
         Path dir = s.tree.directory(s.nodes.path(r.nodeid()));
-        long fh = s.handles.add(new DirHandle(snapshot(dir)));
+        long fh = s.handles.add(new DirHandle(ConfinedTree.listing(dir)));
         out.u64(fh).u32(0).u32(0);
     }
 
-    static List<String> snapshot(Path dir) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-            for (Path p : ds) {
-                if (names.size() >= MAX_ENTRIES) {
-                    break;
-                }
-                names.add(p.getFileName().toString());
-            }
-        }
-        names.sort(null);
-        names.addAll(0, List.of(".", ".."));
-        return names;
-    }
-
     /** fuse_read_in {fh, offset, size, ...}: fuse_dirent (or fuse_direntplus) records, each 8-aligned. */
-    void readdir(Request r, FuseOut out, boolean plus) throws FuseException, IOException {
+    void readdir(Request r, FuseOut out, boolean plus) throws ErrnoException, IOException {
         FuseIn in = r.in();
         DirHandle d = s.handles.dir(in.u64());
         long offset = in.u64();
         long size = Integer.toUnsignedLong(in.u32());
-        FsPath rel = s.nodes.path(r.nodeid());
+        ConfinedPath rel = s.nodes.path(r.nodeid());
         Path dir = s.tree.directory(rel);
         if (offset == 0) {
-            d.listing = snapshot(dir);
+            d.listing = ConfinedTree.listing(dir);
         }
         long budget = Math.min(size, r.room());
         for (long i = offset; i >= 0 && i < d.listing.size(); i++) {
             String name = d.listing.get((int) i);
-            FsStat st = stat(rel, dir, name);
+            HostStat st = s.tree.entryStat(rel, dir, name);
             if (st == null) {
                 continue;
             }
@@ -87,26 +68,13 @@ final class DirOps {
         }
     }
 
-    /** The lstat of an entry, or null when it disappeared or has a name the guest cannot use. */
-    private FsStat stat(FsPath rel, Path dir, String name) throws IOException {
-        try {
-            return switch (name) {
-                case "." -> FsStat.lstat(dir);
-                case ".." -> FsStat.lstat(rel.isRoot() ? dir : s.tree.directory(rel.parent()));
-                default -> FsStat.lstat(s.tree.child(dir, name));
-            };
-        } catch (NoSuchFileException | FuseException e) {
-            return null;
-        }
-    }
-
     /** fuse_fsync_in {fh, ...}: directory changes are not buffered here; the handle must exist. */
-    void fsyncdir(Request r) throws FuseException {
+    void fsyncdir(Request r) throws ErrnoException {
         s.handles.dir(r.in().u64());
     }
 
     /** fuse_release_in {fh, ...}. */
-    void releasedir(Request r) throws FuseException {
+    void releasedir(Request r) throws ErrnoException {
         s.handles.release(r.in().u64(), true);
     }
 }

@@ -11,11 +11,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
-import org.jvmm.devices.virtio.impl.fs.fuse.Errno;
-import org.jvmm.devices.virtio.impl.fs.fuse.FuseException;
 import org.jvmm.devices.virtio.impl.fs.fuse.FuseIn;
 import org.jvmm.devices.virtio.impl.fs.fuse.FuseOut;
 import org.jvmm.devices.virtio.impl.fs.server.HandleTable.FileHandle;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedPath;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
+import org.jvmm.devices.virtio.impl.hostfs.HostFiles;
+import org.jvmm.devices.virtio.impl.hostfs.HostStat;
 
 /** OPEN, CREATE, READ, WRITE, FLUSH, FSYNC, RELEASE, GETATTR, SETATTR. */
 final class FileOps {
@@ -35,22 +38,22 @@ final class FileOps {
     }
 
     /** fuse_open_in {flags, open_flags}: regular files only (symlinks ELOOP, special files ENXIO). */
-    void open(Request r, FuseOut out) throws FuseException, IOException {
+    void open(Request r, FuseOut out) throws ErrnoException, IOException {
         int flags = r.in().u32();
         Path p = s.tree.entry(s.nodes.path(r.nodeid()));
-        FsStat st = FsStat.lstat(p);
+        HostStat st = HostStat.lstat(p);
         if (st.isDirectory()) {
-            throw new FuseException(Errno.EISDIR, "OPEN of a directory");
+            throw new ErrnoException(Errno.EISDIR, "OPEN of a directory");
         }
         openOut(out, openExisting(p, st, flags));
     }
 
-    private long openExisting(Path p, FsStat st, int flags) throws FuseException, IOException {
+    private long openExisting(Path p, HostStat st, int flags) throws ErrnoException, IOException {
         if (st.isSymlink()) {
-            throw new FuseException(Errno.ELOOP, "symlinks are not opened");
+            throw new ErrnoException(Errno.ELOOP, "symlinks are not opened");
         }
         if (!st.isRegular()) {
-            throw new FuseException(Errno.ENXIO, "special files are not opened");
+            throw new ErrnoException(Errno.ENXIO, "special files are not opened");
         }
         boolean write = writes(flags);
         if (write) {
@@ -68,10 +71,10 @@ final class FileOps {
         return s.handles.add(new FileHandle(FileChannel.open(p, o), write, (flags & O_APPEND) != 0, st));
     }
 
-    private static boolean writes(int flags) throws FuseException {
+    private static boolean writes(int flags) throws ErrnoException {
         int acc = flags & O_ACCMODE;
         if (acc == O_ACCMODE) {
-            throw new FuseException(Errno.EINVAL, "invalid access mode");
+            throw new ErrnoException(Errno.EINVAL, "invalid access mode");
         }
         return acc != 0;
     }
@@ -82,57 +85,57 @@ final class FileOps {
     }
 
     /** fuse_create_in {flags, mode, umask, open_flags} name: fuse_entry_out then fuse_open_out. */
-    void create(Request r, FuseOut out) throws FuseException, IOException {
+    void create(Request r, FuseOut out) throws ErrnoException, IOException {
         FuseIn in = r.in();
         int flags = in.u32();
         int mode = in.u32();
         int umask = in.u32();
         in.u32();
-        FsPath path = entries.child(r.nodeid(), in.str());
+        ConfinedPath path = entries.child(r.nodeid(), in.str());
         s.requireWritable();
         writes(flags);
         Path p = s.tree.entry(path);
-        FsStat existing = lstatOrNull(p);
+        HostStat existing = lstatOrNull(p);
         long fh;
         if (existing != null) {
             if ((flags & O_EXCL) != 0) {
-                throw new FuseException(Errno.EEXIST, "O_EXCL and the file exists");
+                throw new ErrnoException(Errno.EEXIST, "O_EXCL and the file exists");
             }
             if (existing.isDirectory()) {
-                throw new FuseException(Errno.EISDIR, "CREATE over a directory");
+                throw new ErrnoException(Errno.EISDIR, "CREATE over a directory");
             }
             fh = openExisting(p, existing, flags);
         } else {
             FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
                     StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             try {
-                HostChanges.chmod(p, mode & ~umask & 0777);
+                HostFiles.chmod(p, mode & ~umask & 0777);
             } catch (IOException e) {
                 ch.close();
                 throw e;
             }
-            fh = s.handles.add(new FileHandle(ch, true, (flags & O_APPEND) != 0, FsStat.lstat(p)));
+            fh = s.handles.add(new FileHandle(ch, true, (flags & O_APPEND) != 0, HostStat.lstat(p)));
         }
         entries.reply(out, path);
         openOut(out, fh);
     }
 
-    private static FsStat lstatOrNull(Path p) throws IOException {
+    private static HostStat lstatOrNull(Path p) throws IOException {
         try {
-            return FsStat.lstat(p);
+            return HostStat.lstat(p);
         } catch (NoSuchFileException e) {
             return null;
         }
     }
 
     /** fuse_read_in: fh offset size read_flags lock_owner flags padding; replies the bytes read. */
-    void read(Request r, FuseOut out) throws FuseException, IOException {
+    void read(Request r, FuseOut out) throws ErrnoException, IOException {
         FuseIn in = r.in();
         FileHandle f = s.handles.file(in.u64());
         long offset = in.u64();
         int size = in.u32();
         if (offset < 0) {
-            throw new FuseException(Errno.EINVAL, "negative offset");
+            throw new ErrnoException(Errno.EINVAL, "negative offset");
         }
         int n = (int) Math.min(Integer.toUnsignedLong(size), Math.min(r.room(), FuseServer.MAX_WRITE));
         ByteBuffer b = ByteBuffer.allocate(n);
@@ -141,13 +144,13 @@ final class FileOps {
                 // until full or end of file
             }
         } catch (NonReadableChannelException e) {
-            throw new FuseException(Errno.EBADF, "file not open for reading");
+            throw new ErrnoException(Errno.EBADF, "file not open for reading");
         }
         out.bytes(b.array(), 0, b.position());
     }
 
     /** fuse_write_in: fh offset size write_flags lock_owner flags padding, then the data; fuse_write_out. */
-    void write(Request r, FuseOut out) throws FuseException, IOException {
+    void write(Request r, FuseOut out) throws ErrnoException, IOException {
         FuseIn in = r.in();
         FileHandle f = s.handles.file(in.u64());
         long offset = in.u64();
@@ -155,10 +158,10 @@ final class FileOps {
         in.skip(4 + 8 + 4 + 4);
         int at = in.take(size);
         if (!f.writable()) {
-            throw new FuseException(Errno.EBADF, "file not open for writing");
+            throw new ErrnoException(Errno.EBADF, "file not open for writing");
         }
         if (offset < 0 || offset + size < 0) {
-            throw new FuseException(Errno.EINVAL, "bad offset");
+            throw new ErrnoException(Errno.EINVAL, "bad offset");
         }
         long pos = f.append() ? f.channel().size() : offset;
         ByteBuffer b = ByteBuffer.wrap(in.array(), at, size);
@@ -169,55 +172,55 @@ final class FileOps {
     }
 
     /** fuse_flush_in {fh, ...}: nothing is buffered here; the handle must exist. */
-    void flush(Request r) throws FuseException {
+    void flush(Request r) throws ErrnoException {
         s.handles.file(r.in().u64());
     }
 
     /** fuse_fsync_in {fh, fsync_flags}: bit 0 asks for data only (fdatasync). */
-    void fsync(Request r) throws FuseException, IOException {
+    void fsync(Request r) throws ErrnoException, IOException {
         FuseIn in = r.in();
         FileHandle f = s.handles.file(in.u64());
         f.channel().force((in.u32() & 1) == 0);
     }
 
     /** fuse_release_in {fh, flags, release_flags, lock_owner}. */
-    void release(Request r) throws FuseException {
+    void release(Request r) throws ErrnoException {
         s.handles.release(r.in().u64(), false);
     }
 
     /** fuse_getattr_in {getattr_flags, dummy, fh}: fuse_attr_out. A removed file open by fh still answers. */
-    void getattr(Request r, FuseOut out) throws FuseException, IOException {
+    void getattr(Request r, FuseOut out) throws ErrnoException, IOException {
         FuseIn in = r.in();
         int flags = in.remaining() >= 16 ? in.u32() : 0;
         long fh = (flags & GETATTR_FH) != 0 ? skipAndRead(in) : 0;
         attrOut(out, stat(r.nodeid(), fh), r.nodeid());
     }
 
-    private static long skipAndRead(FuseIn in) throws FuseException {
+    private static long skipAndRead(FuseIn in) throws ErrnoException {
         in.u32();
         return in.u64();
     }
 
     /** The node's stat, or that of the open file {@code fh} (nonzero) when the node's file was removed. */
-    FsStat stat(long nodeid, long fh) throws FuseException, IOException {
+    HostStat stat(long nodeid, long fh) throws ErrnoException, IOException {
         if (fh != 0 && s.nodes.known(nodeid)) {
             try {
-                return FsStat.lstat(s.tree.entry(s.nodes.path(nodeid)));
-            } catch (FuseException | NoSuchFileException e) {
+                return HostStat.lstat(s.tree.entry(s.nodes.path(nodeid)));
+            } catch (ErrnoException | NoSuchFileException e) {
                 FileHandle f = s.handles.file(fh);
                 return f.stat().unlinked(f.channel().size());
             }
         }
-        return FsStat.lstat(s.tree.entry(s.nodes.path(nodeid)));
+        return HostStat.lstat(s.tree.entry(s.nodes.path(nodeid)));
     }
 
     /** fuse_attr_out: attr_valid (u64) attr_valid_nsec dummy (u32), fuse_attr. */
-    static void attrOut(FuseOut out, FsStat st, long nodeid) {
+    static void attrOut(FuseOut out, HostStat st, long nodeid) {
         out.u64(EntryOps.VALID_SECONDS).u32(0).u32(0);
-        st.write(out, st.ino() != 0 ? st.ino() : nodeid);
+        FuseAttr.write(out, st, st.ino() != 0 ? st.ino() : nodeid);
     }
 
-    void setattr(Request r, FuseOut out) throws FuseException, IOException {
+    void setattr(Request r, FuseOut out) throws ErrnoException, IOException {
         SetattrIn a = SetattrIn.read(r.in());
         if (a.changes()) {
             s.requireWritable();

@@ -1,14 +1,15 @@
 package org.jvmm.devices.virtio.impl.fs.server;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import org.jvmm.devices.virtio.impl.fs.fuse.Errno;
-import org.jvmm.devices.virtio.impl.fs.fuse.FuseException;
 import org.jvmm.devices.virtio.impl.fs.fuse.FuseIn;
 import org.jvmm.devices.virtio.impl.fs.fuse.FuseOpcode;
 import org.jvmm.devices.virtio.impl.fs.fuse.FuseOut;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedTree;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
+import org.jvmm.devices.virtio.impl.hostfs.HostErrors;
 import org.jvmm.inspect.InspectNode;
 import org.jvmm.inspect.Inspectable;
 
@@ -29,7 +30,7 @@ public final class FuseServer implements Inspectable {
     public static final int MAX_REQUEST = IN_HEADER + 64 + MAX_WRITE;
     private static final System.Logger LOG = System.getLogger("org.jvmm.devices.virtio");
 
-    final FsTree tree;
+    final ConfinedTree tree;
     final boolean readOnly;
     final NodeTable nodes = new NodeTable();
     final HandleTable handles = new HandleTable();
@@ -47,11 +48,7 @@ public final class FuseServer implements Inspectable {
      * @throws NotDirectoryException if it is not a directory
      */
     public FuseServer(Path root, boolean readOnly) throws IOException {
-        Path real = root.toRealPath();
-        if (!Files.isDirectory(real)) {
-            throw new NotDirectoryException(root.toString());
-        }
-        this.tree = new FsTree(real);
+        this.tree = ConfinedTree.open(root);
         this.readOnly = readOnly;
     }
 
@@ -75,14 +72,14 @@ public final class FuseServer implements Inspectable {
             long nodeid = header.u64();
             header.skip(IN_HEADER - 24);
             if (declared < IN_HEADER || declared > len) {
-                throw new FuseException(Errno.EINVAL, "header length " + declared + " of " + len + " bytes");
+                throw new ErrnoException(Errno.EINVAL, "header length " + declared + " of " + len + " bytes");
             }
             Request r = new Request(opcode, unique, nodeid, new FuseIn(buf, IN_HEADER, declared), bodyRoom);
             if (!dispatch(r, out)) {
                 return null;
             }
             errno = 0;
-        } catch (FuseException e) {
+        } catch (ErrnoException e) {
             errno = e.errno();
         } catch (IOException e) {
             errno = HostErrors.errno(e);
@@ -101,7 +98,7 @@ public final class FuseServer implements Inspectable {
     }
 
     /** Runs one request; false when it gets no reply. */
-    private boolean dispatch(Request r, FuseOut out) throws FuseException, IOException {
+    private boolean dispatch(Request r, FuseOut out) throws ErrnoException, IOException {
         int op = r.opcode();
         if (op == FuseOpcode.FORGET || op == FuseOpcode.BATCH_FORGET) {
             session.forget(r);
@@ -112,7 +109,7 @@ public final class FuseServer implements Inspectable {
             return true;
         }
         if (!initialized) {
-            throw new FuseException(Errno.EIO, "request before INIT");
+            throw new ErrnoException(Errno.EIO, "request before INIT");
         }
         switch (op) {
             case FuseOpcode.DESTROY -> session.destroy();
@@ -141,15 +138,15 @@ public final class FuseServer implements Inspectable {
             case FuseOpcode.READDIRPLUS -> dirs.readdir(r, out, true);
             case FuseOpcode.FSYNCDIR -> dirs.fsyncdir(r);
             case FuseOpcode.RELEASEDIR -> dirs.releasedir(r);
-            default -> throw new FuseException(Errno.ENOSYS, "opcode " + op);
+            default -> throw new ErrnoException(Errno.ENOSYS, "opcode " + op);
         }
         return true;
     }
 
     /** EROFS when the share is read-only. */
-    void requireWritable() throws FuseException {
+    void requireWritable() throws ErrnoException {
         if (readOnly) {
-            throw new FuseException(Errno.EROFS, "read-only share");
+            throw new ErrnoException(Errno.EROFS, "read-only share");
         }
     }
 

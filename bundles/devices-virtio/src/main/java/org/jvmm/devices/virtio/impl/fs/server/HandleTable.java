@@ -5,8 +5,9 @@ import java.nio.channels.FileChannel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jvmm.devices.virtio.impl.fs.fuse.Errno;
-import org.jvmm.devices.virtio.impl.fs.fuse.FuseException;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
+import org.jvmm.devices.virtio.impl.hostfs.HostStat;
 
 /** Open file and directory handles (fh) of the session; fhs are never reused within a session. */
 final class HandleTable {
@@ -18,7 +19,7 @@ final class HandleTable {
     }
 
     /** A regular file open on the host; {@code stat} as at open (for a file unlinked since). */
-    record FileHandle(FileChannel channel, boolean writable, boolean append, FsStat stat) implements Handle {
+    record FileHandle(FileChannel channel, boolean writable, boolean append, HostStat stat) implements Handle {
     }
 
     /** An open directory; {@code listing} is the snapshot the offsets index (replaced on rewind). */
@@ -38,32 +39,32 @@ final class HandleTable {
         return handles.size();
     }
 
-    long add(Handle h) throws FuseException {
+    long add(Handle h) throws ErrnoException {
         if (handles.size() >= MAX_HANDLES) {
             close(h);
-            throw new FuseException(Errno.EMFILE, "too many open handles");
+            throw new ErrnoException(Errno.EMFILE, "too many open handles");
         }
         long fh = nextFh++;
         handles.put(fh, h);
         return fh;
     }
 
-    FileHandle file(long fh) throws FuseException {
+    FileHandle file(long fh) throws ErrnoException {
         if (handles.get(fh) instanceof FileHandle f) {
             return f;
         }
-        throw new FuseException(Errno.EBADF, "no open file " + fh);
+        throw new ErrnoException(Errno.EBADF, "no open file " + fh);
     }
 
-    DirHandle dir(long fh) throws FuseException {
+    DirHandle dir(long fh) throws ErrnoException {
         if (handles.get(fh) instanceof DirHandle d) {
             return d;
         }
-        throw new FuseException(Errno.EBADF, "no open directory " + fh);
+        throw new ErrnoException(Errno.EBADF, "no open directory " + fh);
     }
 
     /** Closes and forgets handle {@code fh}, which must be a file ({@code dir == false}) or a directory. */
-    void release(long fh, boolean dir) throws FuseException {
+    void release(long fh, boolean dir) throws ErrnoException {
         Handle h = dir ? dir(fh) : file(fh);
         handles.remove(fh);
         close(h);

@@ -3,8 +3,9 @@ package org.jvmm.devices.virtio.impl.fs.server;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
-import org.jvmm.devices.virtio.impl.fs.fuse.Errno;
-import org.jvmm.devices.virtio.impl.fs.fuse.FuseException;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedPath;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
 
 /**
  * FUSE node ids and the confined paths they stand for, with the kernel's lookup counts. Node 1 is the
@@ -20,17 +21,17 @@ final class NodeTable {
     /** A node: its path (null once detached) and the number of lookups the kernel has not forgotten. */
     static final class Node {
         final long id;
-        FsPath path;
+        ConfinedPath path;
         long lookups;
 
-        Node(long id, FsPath path) {
+        Node(long id, ConfinedPath path) {
             this.id = id;
             this.path = path;
         }
     }
 
     private final Map<Long, Node> byId = new HashMap<>();
-    private final Map<FsPath, Node> byPath = new HashMap<>();
+    private final Map<ConfinedPath, Node> byPath = new HashMap<>();
     private long nextId;
 
     NodeTable() {
@@ -40,9 +41,9 @@ final class NodeTable {
     void clear() {
         byId.clear();
         byPath.clear();
-        Node root = new Node(ROOT_ID, FsPath.ROOT);
+        Node root = new Node(ROOT_ID, ConfinedPath.ROOT);
         byId.put(ROOT_ID, root);
-        byPath.put(FsPath.ROOT, root);
+        byPath.put(ConfinedPath.ROOT, root);
         nextId = ROOT_ID + 1;
     }
 
@@ -51,13 +52,13 @@ final class NodeTable {
     }
 
     /** The path of node {@code id}; ESTALE-like ENOENT for unknown or detached nodes. */
-    FsPath path(long id) throws FuseException {
+    ConfinedPath path(long id) throws ErrnoException {
         Node n = byId.get(id);
         if (n == null) {
-            throw new FuseException(Errno.ENOENT, "unknown node " + id);
+            throw new ErrnoException(Errno.ENOENT, "unknown node " + id);
         }
         if (n.path == null) {
-            throw new FuseException(Errno.ENOENT, "node " + id + " was removed");
+            throw new ErrnoException(Errno.ENOENT, "node " + id + " was removed");
         }
         return n.path;
     }
@@ -67,11 +68,11 @@ final class NodeTable {
     }
 
     /** The node for {@code path} with one more lookup (created when new). */
-    long lookup(FsPath path) throws FuseException {
+    long lookup(ConfinedPath path) throws ErrnoException {
         Node n = byPath.get(path);
         if (n == null) {
             if (byId.size() >= MAX_NODES) {
-                throw new FuseException(Errno.ENFILE, "too many nodes");
+                throw new ErrnoException(Errno.ENFILE, "too many nodes");
             }
             n = new Node(nextId++, path);
             byId.put(n.id, n);
@@ -97,7 +98,7 @@ final class NodeTable {
     }
 
     /** The file at {@code path} was removed: its node (if any) no longer names it. */
-    void detach(FsPath path) {
+    void detach(ConfinedPath path) {
         Node n = byPath.remove(path);
         if (n != null) {
             n.path = null;
@@ -105,9 +106,9 @@ final class NodeTable {
     }
 
     /** Like {@link #detach} for {@code path} and every node below it. */
-    private void detachTree(FsPath path) {
-        for (Iterator<Map.Entry<FsPath, Node>> it = byPath.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<FsPath, Node> e = it.next();
+    private void detachTree(ConfinedPath path) {
+        for (Iterator<Map.Entry<ConfinedPath, Node>> it = byPath.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<ConfinedPath, Node> e = it.next();
             if (e.getKey().startsWith(path)) {
                 e.getValue().path = null;
                 it.remove();
@@ -119,16 +120,16 @@ final class NodeTable {
      * The host renamed {@code from} to {@code to} (so neither lies below the other): what was at
      * {@code to} is detached, the nodes at and below {@code from} move.
      */
-    void rename(FsPath from, FsPath to) {
+    void rename(ConfinedPath from, ConfinedPath to) {
         if (from.equals(to)) {
             return;
         }
         detachTree(to);
-        Map<FsPath, Node> moved = new HashMap<>();
-        for (Iterator<Map.Entry<FsPath, Node>> it = byPath.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<FsPath, Node> e = it.next();
+        Map<ConfinedPath, Node> moved = new HashMap<>();
+        for (Iterator<Map.Entry<ConfinedPath, Node>> it = byPath.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<ConfinedPath, Node> e = it.next();
             if (e.getKey().startsWith(from)) {
-                FsPath np = e.getKey().rebase(from, to);
+                ConfinedPath np = e.getKey().rebase(from, to);
                 e.getValue().path = np;
                 moved.put(np, e.getValue());
                 it.remove();

@@ -3,11 +3,13 @@ package org.jvmm.devices.virtio.impl.fs.server;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
-import org.jvmm.devices.virtio.impl.fs.fuse.Errno;
-import org.jvmm.devices.virtio.impl.fs.fuse.FuseException;
 import org.jvmm.devices.virtio.impl.fs.fuse.FuseIn;
 import org.jvmm.devices.virtio.impl.fs.fuse.FuseOpcode;
 import org.jvmm.devices.virtio.impl.fs.fuse.FuseOut;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedTree;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
+import org.jvmm.devices.virtio.impl.hostfs.HostStat;
 
 /** INIT, DESTROY, FORGET, BATCH_FORGET, STATFS, ACCESS. */
 final class SessionOps {
@@ -40,14 +42,14 @@ final class SessionOps {
     }
 
     /** fuse_init_in: major minor max_readahead flags [flags2 unused...]; a new INIT starts a new session. */
-    void init(Request r, FuseOut out) throws FuseException {
+    void init(Request r, FuseOut out) throws ErrnoException {
         FuseIn in = r.in();
         int major = in.u32();
         int minor = in.u32();
         int readahead = in.u32();
         int flags = in.u32();
         if (major < MAJOR || major == MAJOR && minor < MIN_MINOR) {
-            throw new FuseException(Errno.EPROTO, "FUSE " + major + "." + minor + " is too old");
+            throw new ErrnoException(Errno.EPROTO, "FUSE " + major + "." + minor + " is too old");
         }
         s.reset();
         int start = out.position();
@@ -67,7 +69,7 @@ final class SessionOps {
     }
 
     /** FORGET: fuse_forget_in {nlookup} for the header's node; BATCH_FORGET: count, then {nodeid, nlookup}s. */
-    void forget(Request r) throws FuseException {
+    void forget(Request r) throws ErrnoException {
         FuseIn in = r.in();
         if (r.opcode() == FuseOpcode.FORGET) {
             s.nodes.forget(r.nodeid(), in.u64());
@@ -83,19 +85,19 @@ final class SessionOps {
     /** fuse_kstatfs: blocks bfree bavail files ffree (u64), bsize namelen frsize padding spare[6] (u32). */
     void statfs(FuseOut out) throws IOException {
         FileStore store = Files.getFileStore(s.tree.root());
-        long bsize = FsStat.BLKSIZE;
+        long bsize = FuseAttr.BLKSIZE;
         out.u64(store.getTotalSpace() / bsize).u64(store.getUnallocatedSpace() / bsize)
                 .u64(store.getUsableSpace() / bsize).u64(0).u64(0);
-        out.u32((int) bsize).u32(FsTree.NAME_MAX).u32((int) bsize).u32(0).zeros(24);
+        out.u32((int) bsize).u32(ConfinedTree.NAME_MAX).u32((int) bsize).u32(0).zeros(24);
     }
 
     /** fuse_access_in {mask, padding}: the node must exist; W_OK fails on a read-only share. */
-    void access(Request r) throws FuseException, IOException {
+    void access(Request r) throws ErrnoException, IOException {
         int mask = r.in().u32();
         if ((mask & ~(R_OK | W_OK | X_OK)) != 0) {
-            throw new FuseException(Errno.EINVAL, "access mask " + mask);
+            throw new ErrnoException(Errno.EINVAL, "access mask " + mask);
         }
-        FsStat.lstat(s.tree.entry(s.nodes.path(r.nodeid())));
+        HostStat.lstat(s.tree.entry(s.nodes.path(r.nodeid())));
         if ((mask & W_OK) != 0) {
             s.requireWritable();
         }

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import org.jvmm.devices.virtio.impl.fs.fuse.Errno;
-import org.jvmm.devices.virtio.impl.fs.fuse.FuseException;
 import org.jvmm.devices.virtio.impl.fs.server.HandleTable.FileHandle;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
+import org.jvmm.devices.virtio.impl.hostfs.HostFiles;
+import org.jvmm.devices.virtio.impl.hostfs.HostStat;
 
 /** One SETATTR: size (through the open fh when given), then mode, owner and times on the node's path. */
 final class Setattr {
@@ -25,7 +27,7 @@ final class Setattr {
         this.a = a;
     }
 
-    void apply() throws FuseException, IOException {
+    void apply() throws ErrnoException, IOException {
         if (a.has(SetattrIn.SIZE)) {
             resize();
         }
@@ -33,49 +35,49 @@ final class Setattr {
             return;
         }
         Path p = s.tree.entry(s.nodes.path(nodeid));
-        FsStat st = FsStat.lstat(p);
+        HostStat st = HostStat.lstat(p);
         if (a.has(SetattrIn.MODE)) {
             if (st.isSymlink()) {
-                throw new FuseException(Errno.EOPNOTSUPP, "chmod of a symlink");
+                throw new ErrnoException(Errno.EOPNOTSUPP, "chmod of a symlink");
             }
-            HostChanges.chmod(p, a.mode() & 0777);
+            HostFiles.chmod(p, a.mode() & 0777);
         }
         if (a.has(SetattrIn.UID) && a.uid() != st.uid()) {
-            HostChanges.chown(p, "uid", a.uid());
+            HostFiles.chown(p, "uid", a.uid());
         }
         if (a.has(SetattrIn.GID) && a.gid() != st.gid()) {
-            HostChanges.chown(p, "gid", a.gid());
+            HostFiles.chown(p, "gid", a.gid());
         }
         FileTime atime = time(SetattrIn.ATIME_NOW, SetattrIn.ATIME, a.atime(), a.atimensec());
         FileTime mtime = time(SetattrIn.MTIME_NOW, SetattrIn.MTIME, a.mtime(), a.mtimensec());
         if (atime != null || mtime != null) {
-            HostChanges.times(p, atime, mtime);
+            HostFiles.times(p, atime, mtime);
         }
     }
 
-    private void resize() throws FuseException, IOException {
+    private void resize() throws ErrnoException, IOException {
         if (a.fh() != 0) {
             FileHandle f = s.handles.file(a.fh());
             if (!f.writable()) {
-                throw new FuseException(Errno.EBADF, "file not open for writing");
+                throw new ErrnoException(Errno.EBADF, "file not open for writing");
             }
-            HostChanges.resize(f.channel(), a.size());
+            HostFiles.resize(f.channel(), a.size());
             return;
         }
         Path p = s.tree.entry(s.nodes.path(nodeid));
-        FsStat st = FsStat.lstat(p);
+        HostStat st = HostStat.lstat(p);
         if (st.isDirectory()) {
-            throw new FuseException(Errno.EISDIR, "truncate of a directory");
+            throw new ErrnoException(Errno.EISDIR, "truncate of a directory");
         }
         if (!st.isRegular()) {
-            throw new FuseException(Errno.EINVAL, "truncate of a special file or symlink");
+            throw new ErrnoException(Errno.EINVAL, "truncate of a special file or symlink");
         }
         try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            HostChanges.resize(ch, a.size());
+            HostFiles.resize(ch, a.size());
         }
     }
 
-    private FileTime time(int nowBit, int setBit, long seconds, int nanos) throws FuseException {
+    private FileTime time(int nowBit, int setBit, long seconds, int nanos) throws ErrnoException {
         if (a.has(nowBit)) {
             return FileTime.from(Instant.now());
         }
@@ -83,12 +85,12 @@ final class Setattr {
             return null;
         }
         if (Integer.toUnsignedLong(nanos) >= NANOS_PER_SECOND) {
-            throw new FuseException(Errno.EINVAL, "nanoseconds out of range");
+            throw new ErrnoException(Errno.EINVAL, "nanoseconds out of range");
         }
         try {
             return FileTime.from(Instant.ofEpochSecond(seconds, nanos));
         } catch (java.time.DateTimeException | ArithmeticException e) {
-            throw new FuseException(Errno.EINVAL, "time out of range");
+            throw new ErrnoException(Errno.EINVAL, "time out of range");
         }
     }
 }

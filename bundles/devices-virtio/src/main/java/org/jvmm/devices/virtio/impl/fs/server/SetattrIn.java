@@ -1,7 +1,7 @@
 package org.jvmm.devices.virtio.impl.fs.server;
 
-import org.jvmm.devices.virtio.impl.fs.fuse.FuseException;
 import org.jvmm.devices.virtio.impl.fs.fuse.FuseIn;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
 
 /**
  * fuse_setattr_in: valid padding (u32), fh size lock_owner atime mtime ctime (u64), atimensec mtimensec
@@ -20,7 +20,7 @@ record SetattrIn(int valid, long fh, long size, long atime, long mtime, int atim
     static final int MTIME_NOW = 1 << 8;
     static final int CHANGES = MODE | UID | GID | SIZE | ATIME | MTIME | ATIME_NOW | MTIME_NOW;
 
-    static SetattrIn read(FuseIn in) throws FuseException {
+    static SetattrIn read(FuseIn in) throws ErrnoException {
         int valid = in.u32();
         in.u32();
         long fh = in.u64();

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
 
 /**
  * Reads the little-endian fields of one 9P message body. Reading past the end of the message is a
@@ -28,12 +30,12 @@ public final class P9Reader {
         return end - pos;
     }
 
-    public int u8() throws P9Exception {
+    public int u8() throws ErrnoException {
         need(1);
         return buf[pos++] & 0xFF;
     }
 
-    public int u16() throws P9Exception {
+    public int u16() throws ErrnoException {
         need(2);
         int v = buf[pos] & 0xFF | (buf[pos + 1] & 0xFF) << 8;
         pos += 2;
@@ -41,21 +43,21 @@ public final class P9Reader {
     }
 
     /** A 32-bit field, raw (use {@link Integer#toUnsignedLong} where it is a count). */
-    public int u32() throws P9Exception {
+    public int u32() throws ErrnoException {
         need(4);
         int v = buf[pos] & 0xFF | (buf[pos + 1] & 0xFF) << 8 | (buf[pos + 2] & 0xFF) << 16 | (buf[pos + 3] & 0xFF) << 24;
         pos += 4;
         return v;
     }
 
-    public long u64() throws P9Exception {
+    public long u64() throws ErrnoException {
         long lo = Integer.toUnsignedLong(u32());
         long hi = Integer.toUnsignedLong(u32());
         return lo | hi << 32;
     }
 
     /** A string: length[2] then UTF-8 bytes. Malformed UTF-8 is {@link Errno#EINVAL}. */
-    public String str() throws P9Exception {
+    public String str() throws ErrnoException {
         int len = u16();
         need(len);
         try {
@@ -64,7 +66,7 @@ public final class P9Reader {
             pos += len;
             return s;
         } catch (CharacterCodingException e) {
-            throw new P9Exception(Errno.EINVAL, "string is not UTF-8");
+            throw new ErrnoException(Errno.EINVAL, "string is not UTF-8");
         }
     }
 
@@ -74,7 +76,7 @@ public final class P9Reader {
     }
 
     /** Skips {@code n} bytes (data used in place). */
-    public void skip(int n) throws P9Exception {
+    public void skip(int n) throws ErrnoException {
         need(n);
         pos += n;
     }
@@ -84,9 +86,9 @@ public final class P9Reader {
         return buf;
     }
 
-    private void need(int n) throws P9Exception {
+    private void need(int n) throws ErrnoException {
         if (n < 0 || n > end - pos) {
-            throw new P9Exception(Errno.EPROTO, "message truncated");
+            throw new ErrnoException(Errno.EPROTO, "message truncated");
         }
     }
 }

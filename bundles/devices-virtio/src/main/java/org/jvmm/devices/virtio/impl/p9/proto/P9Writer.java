@@ -2,6 +2,8 @@ package org.jvmm.devices.virtio.impl.p9.proto;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
 
 /**
  * Builds one 9P reply of at most {@code limit} bytes (the negotiated msize and the room the driver gave).
@@ -26,13 +28,13 @@ public final class P9Writer {
         return limit - pos;
     }
 
-    public P9Writer u8(int v) throws P9Exception {
+    public P9Writer u8(int v) throws ErrnoException {
         ensure(1);
         buf[pos++] = (byte) v;
         return this;
     }
 
-    public P9Writer u16(int v) throws P9Exception {
+    public P9Writer u16(int v) throws ErrnoException {
         ensure(2);
         buf[pos] = (byte) v;
         buf[pos + 1] = (byte) (v >>> 8);
@@ -40,22 +42,22 @@ public final class P9Writer {
         return this;
     }
 
-    public P9Writer u32(int v) throws P9Exception {
+    public P9Writer u32(int v) throws ErrnoException {
         ensure(4);
         put32(pos, v);
         pos += 4;
         return this;
     }
 
-    public P9Writer u64(long v) throws P9Exception {
+    public P9Writer u64(long v) throws ErrnoException {
         u32((int) v);
         return u32((int) (v >>> 32));
     }
 
-    public P9Writer str(String s) throws P9Exception {
+    public P9Writer str(String s) throws ErrnoException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         if (b.length > 0xFFFF) {
-            throw new P9Exception(Errno.ERANGE, "string longer than 65535 bytes");
+            throw new ErrnoException(Errno.ERANGE, "string longer than 65535 bytes");
         }
         u16(b.length);
         ensure(b.length);
@@ -65,7 +67,7 @@ public final class P9Writer {
     }
 
     /** Reserves {@code n} bytes to fill in place through {@link #array()}; returns their offset. */
-    public int reserve(int n) throws P9Exception {
+    public int reserve(int n) throws ErrnoException {
         ensure(n);
         int at = pos;
         pos += n;
@@ -107,9 +109,9 @@ public final class P9Writer {
         return Arrays.copyOf(buf, pos);
     }
 
-    private void ensure(int n) throws P9Exception {
+    private void ensure(int n) throws ErrnoException {
         if (n > limit - pos) {
-            throw new P9Exception(Errno.ERANGE, "reply larger than " + limit + " bytes");
+            throw new ErrnoException(Errno.ERANGE, "reply larger than " + limit + " bytes");
         }
         if (pos + n > buf.length) {
             buf = Arrays.copyOf(buf, (int) Math.min(limit, Math.max(pos + (long) n, 2L * buf.length)));

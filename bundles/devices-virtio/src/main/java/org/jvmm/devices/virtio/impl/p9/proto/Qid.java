@@ -1,5 +1,7 @@
 package org.jvmm.devices.virtio.impl.p9.proto;
 
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
+
 /**
  * A 9P qid: what the server calls a file, 13 bytes on the wire.
  *
@@ -13,7 +15,7 @@ public record Qid(int type, int version, long path) {
     public static final int FILE = 0x00;
     public static final int SIZE = 13;
 
-    public void write(P9Writer w) throws P9Exception {
+    public void write(P9Writer w) throws ErrnoException {
         w.u8(type).u32(version).u64(path);
     }
 }

@@ -3,15 +3,16 @@ package org.jvmm.devices.virtio.impl.p9.server;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.FileTime;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.jvmm.devices.virtio.impl.p9.proto.Errno;
-import org.jvmm.devices.virtio.impl.p9.proto.P9Exception;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedTree;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
+import org.jvmm.devices.virtio.impl.hostfs.HostFiles;
+import org.jvmm.devices.virtio.impl.hostfs.HostStat;
 import org.jvmm.devices.virtio.impl.p9.proto.P9Reader;
 import org.jvmm.devices.virtio.impl.p9.proto.P9Writer;
 
@@ -37,7 +38,7 @@ final class AttrOps {
     }
 
     /** fid[4] request_mask[8]: all basic fields (and btime) whatever was asked, as the protocol allows. */
-    void getattr(P9Reader in, P9Writer out) throws P9Exception, IOException {
+    void getattr(P9Reader in, P9Writer out) throws ErrnoException, IOException {
         Fid f = s.fids.get(in.u32());
         in.u64();
         HostStat st = stat(f);
@@ -53,10 +54,10 @@ final class AttrOps {
     }
 
     /** The fid's file, or for an open file unlinked since (fstat after unlink) what it was when opened. */
-    private HostStat stat(Fid f) throws P9Exception, IOException {
+    private HostStat stat(Fid f) throws ErrnoException, IOException {
         try {
             return Session.stat(s.tree.entry(f.path));
-        } catch (P9Exception e) {
+        } catch (ErrnoException e) {
             if (e.errno() != Errno.ENOENT || f.channel == null || f.openStat == null) {
                 throw e;
             }
@@ -64,7 +65,7 @@ final class AttrOps {
         }
     }
 
-    private static void time(P9Writer out, FileTime t) throws P9Exception {
+    private static void time(P9Writer out, FileTime t) throws ErrnoException {
         if (t == null) {
             out.u64(0).u64(0);
             return;
@@ -74,7 +75,7 @@ final class AttrOps {
     }
 
     /** fid[4] valid[4] mode[4] uid[4] gid[4] size[8] atime[8+8] mtime[8+8]; ctime follows the change. */
-    void setattr(P9Reader in, P9Writer out) throws P9Exception, IOException {
+    void setattr(P9Reader in, P9Writer out) throws ErrnoException, IOException {
         Fid f = s.fids.get(in.u32());
         int valid = in.u32();
         int mode = in.u32();
@@ -91,24 +92,23 @@ final class AttrOps {
         HostStat st = Session.stat(p);
         if ((valid & SET_MODE) != 0) {
             if (st.isSymlink()) {
-                throw new P9Exception(Errno.EOPNOTSUPP, "symlink modes are fixed");
+                throw new ErrnoException(Errno.EOPNOTSUPP, "symlink modes are fixed");
             }
             HostFiles.chmod(p, mode);
         }
         owners(p, st, valid, uid, gid);
         if ((valid & SET_SIZE) != 0) {
             if (!st.isRegular()) {
-                throw new P9Exception(st.isDirectory() ? Errno.EISDIR : Errno.EINVAL, "size of a non-file");
+                throw new ErrnoException(st.isDirectory() ? Errno.EISDIR : Errno.EINVAL, "size of a non-file");
             }
             HostFiles.resize(p, size);
         }
         if (atime != null || mtime != null) {
-            Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                    .setTimes(mtime, atime, null);
+            HostFiles.times(p, atime, mtime);
         }
     }
 
-    private static void owners(Path p, HostStat st, int valid, int uid, int gid) throws P9Exception, IOException {
+    private static void owners(Path p, HostStat st, int valid, int uid, int gid) throws ErrnoException, IOException {
         if ((valid & SET_UID) != 0 && uid != -1 && uid != st.uid()) {
             HostFiles.chown(p, "uid", uid);
         }
@@ -118,7 +118,7 @@ final class AttrOps {
     }
 
     /** The time to set: null when not asked, the given time with the SET bit, else now. */
-    private static FileTime time(long sec, long nsec, int valid, int bit, int setBit) throws P9Exception {
+    private static FileTime time(long sec, long nsec, int valid, int bit, int setBit) throws ErrnoException {
         if ((valid & bit) == 0) {
             return null;
         }
@@ -126,17 +126,17 @@ final class AttrOps {
             return FileTime.from(Instant.now());
         }
         if (nsec < 0 || nsec >= TimeUnit.SECONDS.toNanos(1)) {
-            throw new P9Exception(Errno.EINVAL, "nanoseconds out of range");
+            throw new ErrnoException(Errno.EINVAL, "nanoseconds out of range");
         }
         try {
             return FileTime.from(Instant.ofEpochSecond(sec, nsec));
         } catch (DateTimeException | ArithmeticException e) {
-            throw new P9Exception(Errno.EINVAL, "time out of range");
+            throw new ErrnoException(Errno.EINVAL, "time out of range");
         }
     }
 
     /** fid[4]: the host file system of the export root. */
-    void statfs(P9Reader in, P9Writer out) throws P9Exception, IOException {
+    void statfs(P9Reader in, P9Writer out) throws ErrnoException, IOException {
         s.fids.get(in.u32());
         FileStore store = Files.getFileStore(s.tree.root());
         long bsize = blockSize(store);
@@ -156,20 +156,20 @@ final class AttrOps {
     }
 
     /** fid[4] newfid[4] name[s]: extended attributes are not supported (EOPNOTSUPP). */
-    void xattrwalk(P9Reader in, P9Writer out) throws P9Exception {
+    void xattrwalk(P9Reader in, P9Writer out) throws ErrnoException {
         s.fids.get(in.u32());
         in.u32();
         in.str();
-        throw new P9Exception(Errno.EOPNOTSUPP, "extended attributes are not supported");
+        throw new ErrnoException(Errno.EOPNOTSUPP, "extended attributes are not supported");
     }
 
     /** fid[4] name[s] attr_size[8] flags[4]: EOPNOTSUPP (EROFS on a read-only export). */
-    void xattrcreate(P9Reader in, P9Writer out) throws P9Exception {
+    void xattrcreate(P9Reader in, P9Writer out) throws ErrnoException {
         s.fids.get(in.u32());
         in.str();
         in.u64();
         in.u32();
         s.requireWritable();
-        throw new P9Exception(Errno.EOPNOTSUPP, "extended attributes are not supported");
+        throw new ErrnoException(Errno.EOPNOTSUPP, "extended attributes are not supported");
     }
 }

@@ -2,13 +2,15 @@ package org.jvmm.devices.virtio.impl.p9.server;
 
 import java.nio.channels.FileChannel;
 import java.util.List;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedPath;
+import org.jvmm.devices.virtio.impl.hostfs.HostStat;
 
 /**
  * One fid of the session: the path it names and, once opened, either a host file channel (with the
  * access the guest asked for) or a directory listing snapshot for Treaddir.
  */
 final class Fid {
-    RelPath path;
+    ConfinedPath path;
     FileChannel channel;
     boolean readable;
     boolean writable;
@@ -19,7 +21,7 @@ final class Fid {
     /** The names of an open directory, "." and ".." first, taken at readdir offset 0. */
     List<String> listing;
 
-    Fid(RelPath path) {
+    Fid(ConfinedPath path) {
         this.path = path;
     }
 

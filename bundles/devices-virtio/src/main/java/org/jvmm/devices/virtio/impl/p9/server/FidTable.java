@@ -6,8 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jvmm.devices.virtio.impl.p9.proto.Errno;
-import org.jvmm.devices.virtio.impl.p9.proto.P9Exception;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedPath;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
 import org.jvmm.devices.virtio.impl.p9.proto.P9Type;
 
 /** The fids of one session (from Tversion to the next, or a device reset), bounded in number and open files. */
@@ -23,10 +24,10 @@ final class FidTable {
         this.maxOpenFiles = maxOpenFiles;
     }
 
-    Fid get(int fid) throws P9Exception {
+    Fid get(int fid) throws ErrnoException {
         Fid f = fids.get(fid);
         if (f == null) {
-            throw new P9Exception(Errno.EBADF, "unknown fid " + Integer.toUnsignedString(fid));
+            throw new ErrnoException(Errno.EBADF, "unknown fid " + Integer.toUnsignedString(fid));
         }
         return f;
     }
@@ -36,12 +37,12 @@ final class FidTable {
     }
 
     /** Adds {@code fid} for {@code path}; it must be new, not NOFID, and the table not full. */
-    Fid add(int fid, RelPath path) throws P9Exception {
+    Fid add(int fid, ConfinedPath path) throws ErrnoException {
         if (fid == P9Type.NOFID || fids.containsKey(fid)) {
-            throw new P9Exception(Errno.EBADF, "fid " + Integer.toUnsignedString(fid) + " in use or NOFID");
+            throw new ErrnoException(Errno.EBADF, "fid " + Integer.toUnsignedString(fid) + " in use or NOFID");
         }
         if (fids.size() >= maxFids) {
-            throw new P9Exception(Errno.EMFILE, "too many fids");
+            throw new ErrnoException(Errno.EMFILE, "too many fids");
         }
         Fid f = new Fid(path);
         fids.put(fid, f);
@@ -49,10 +50,10 @@ final class FidTable {
     }
 
     /** Makes {@code f} an open file on {@code channel}, or closes the channel and fails when too many are open. */
-    void open(Fid f, FileChannel channel, boolean readable, boolean writable, boolean append) throws P9Exception {
+    void open(Fid f, FileChannel channel, boolean readable, boolean writable, boolean append) throws ErrnoException {
         if (openFiles >= maxOpenFiles) {
             closeQuietly(channel);
-            throw new P9Exception(Errno.EMFILE, "too many open files");
+            throw new ErrnoException(Errno.EMFILE, "too many open files");
         }
         openFiles++;
         f.channel = channel;
@@ -62,14 +63,14 @@ final class FidTable {
     }
 
     /** Forgets {@code fid}, closing what it had open; returns whether closing reported an error. */
-    boolean clunk(int fid) throws P9Exception {
+    boolean clunk(int fid) throws ErrnoException {
         Fid f = get(fid);
         fids.remove(fid);
         return close(f);
     }
 
     /** After a rename: every fid at or below {@code from} now names the same file under {@code to}. */
-    void rebase(RelPath from, RelPath to) {
+    void rebase(ConfinedPath from, ConfinedPath to) {
         for (Fid f : fids.values()) {
             if (f.path.startsWith(from)) {
                 f.path = f.path.rebase(from, to);

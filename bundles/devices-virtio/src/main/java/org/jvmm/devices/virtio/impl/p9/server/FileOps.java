@@ -6,8 +6,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import org.jvmm.devices.virtio.impl.p9.proto.Errno;
-import org.jvmm.devices.virtio.impl.p9.proto.P9Exception;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedPath;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
+import org.jvmm.devices.virtio.impl.hostfs.HostFiles;
+import org.jvmm.devices.virtio.impl.hostfs.HostStat;
 import org.jvmm.devices.virtio.impl.p9.proto.P9Reader;
 import org.jvmm.devices.virtio.impl.p9.proto.P9Writer;
 
@@ -23,14 +26,14 @@ final class FileOps {
      * fid[4] flags[4]: a directory opens for Treaddir (read-only), a regular file gets a host channel;
      * symlinks (ELOOP) and special files (ENXIO: a FIFO would block the server) are refused.
      */
-    void lopen(P9Reader in, P9Writer out) throws P9Exception, IOException {
+    void lopen(P9Reader in, P9Writer out) throws ErrnoException, IOException {
         Fid f = unopened(in.u32());
         OpenFlags flags = OpenFlags.of(in.u32());
         Path p = s.tree.entry(f.path);
         HostStat st = Session.stat(p);
         if (st.isDirectory()) {
             if (flags.write()) {
-                throw new P9Exception(Errno.EISDIR, "directory opened for writing");
+                throw new ErrnoException(Errno.EISDIR, "directory opened for writing");
             }
             f.directoryOpen = true;
             f.listing = null;
@@ -43,15 +46,15 @@ final class FileOps {
         out.u32(0);
     }
 
-    private void checkOpenable(HostStat st, OpenFlags flags) throws P9Exception {
+    private void checkOpenable(HostStat st, OpenFlags flags) throws ErrnoException {
         if (st.isSymlink()) {
-            throw new P9Exception(Errno.ELOOP, "symlinks are not opened");
+            throw new ErrnoException(Errno.ELOOP, "symlinks are not opened");
         }
         if (flags.directory()) {
-            throw new P9Exception(Errno.ENOTDIR, "O_DIRECTORY on a file");
+            throw new ErrnoException(Errno.ENOTDIR, "O_DIRECTORY on a file");
         }
         if (!st.isRegular()) {
-            throw new P9Exception(Errno.ENXIO, "special files are not opened");
+            throw new ErrnoException(Errno.ENXIO, "special files are not opened");
         }
         if (flags.write()) {
             s.requireWritable();
@@ -62,7 +65,7 @@ final class FileOps {
      * fid[4] name[s] flags[4] mode[4] gid[4]: creates (or with O_EXCL only creates) regular file name in
      * directory fid and opens it; fid then names the new file.
      */
-    void lcreate(P9Reader in, P9Writer out) throws P9Exception, IOException {
+    void lcreate(P9Reader in, P9Writer out) throws ErrnoException, IOException {
         Fid f = unopened(in.u32());
         String name = in.str();
         OpenFlags flags = OpenFlags.of(in.u32());
@@ -72,16 +75,16 @@ final class FileOps {
         Path c = s.tree.child(s.tree.directory(f.path), name);
         boolean exists = Files.exists(c, LinkOption.NOFOLLOW_LINKS);
         if (exists && flags.exclusive()) {
-            throw new P9Exception(Errno.EEXIST, "file exists");
+            throw new ErrnoException(Errno.EEXIST, "file exists");
         }
         if (!exists) {
             Files.createFile(c);
             HostFiles.chmod(c, mode);
         }
-        RelPath rel = f.path.child(name);
+        ConfinedPath rel = f.path.child(name);
         HostStat st = Session.stat(c);
         if (st.isDirectory()) {
-            throw new P9Exception(Errno.EISDIR, "a directory of that name exists");
+            throw new ErrnoException(Errno.EISDIR, "a directory of that name exists");
         }
         checkOpenable(st, flags);
         s.fids.open(f, flags.open(c), flags.read(), flags.write(), flags.append());
@@ -92,13 +95,13 @@ final class FileOps {
     }
 
     /** fid[4] offset[8] count[4]: at most what fits in the reply. */
-    void read(P9Reader in, P9Writer out) throws P9Exception, IOException {
+    void read(P9Reader in, P9Writer out) throws ErrnoException, IOException {
         Fid f = s.fids.get(in.u32());
         long offset = in.u64();
         long count = Integer.toUnsignedLong(in.u32());
         FileChannel ch = channel(f, f.readable);
         if (offset < 0) {
-            throw new P9Exception(Errno.EINVAL, "offset beyond 2^63");
+            throw new ErrnoException(Errno.EINVAL, "offset beyond 2^63");
         }
         int countAt = out.reserve(4);
         int want = (int) Math.min(count, out.room());
@@ -118,16 +121,16 @@ final class FileOps {
     }
 
     /** fid[4] offset[8] count[4] data[count]; an O_APPEND fid writes at the end whatever the offset. */
-    void write(P9Reader in, P9Writer out) throws P9Exception, IOException {
+    void write(P9Reader in, P9Writer out) throws ErrnoException, IOException {
         Fid f = s.fids.get(in.u32());
         long offset = in.u64();
         long count = Integer.toUnsignedLong(in.u32());
         if (count > in.remaining()) {
-            throw new P9Exception(Errno.EPROTO, "write data shorter than its count");
+            throw new ErrnoException(Errno.EPROTO, "write data shorter than its count");
         }
         FileChannel ch = channel(f, f.writable);
         if (offset < 0) {
-            throw new P9Exception(Errno.EINVAL, "offset beyond 2^63");
+            throw new ErrnoException(Errno.EINVAL, "offset beyond 2^63");
         }
         ByteBuffer b = ByteBuffer.wrap(in.array(), in.position(), (int) count);
         long pos = f.append ? ch.size() : offset;
@@ -138,18 +141,18 @@ final class FileOps {
         out.u32((int) count);
     }
 
-    private static FileChannel channel(Fid f, boolean allowed) throws P9Exception {
+    private static FileChannel channel(Fid f, boolean allowed) throws ErrnoException {
         if (f.directoryOpen) {
-            throw new P9Exception(Errno.EISDIR, "I/O on a directory");
+            throw new ErrnoException(Errno.EISDIR, "I/O on a directory");
         }
         if (f.channel == null || !allowed) {
-            throw new P9Exception(Errno.EBADF, "fid not open for this");
+            throw new ErrnoException(Errno.EBADF, "fid not open for this");
         }
         return f.channel;
     }
 
     /** fid[4] datasync[4] (datasync missing from old clients): flushes an open file; nothing else to do. */
-    void fsync(P9Reader in, P9Writer out) throws P9Exception, IOException {
+    void fsync(P9Reader in, P9Writer out) throws ErrnoException, IOException {
         Fid f = s.fids.get(in.u32());
         boolean dataOnly = in.remaining() >= 4 && in.u32() != 0;
         if (f.channel != null) {
@@ -161,7 +164,7 @@ final class FileOps {
      * fid[4] type[1] flags[4] start[8] length[8] proc_id[4] client_id[s]: every lock is granted; the
      * server keeps no lock state (one guest is the only client).
      */
-    void lock(P9Reader in, P9Writer out) throws P9Exception {
+    void lock(P9Reader in, P9Writer out) throws ErrnoException {
         s.fids.get(in.u32());
         lockType(in.u8());
         in.u32();
@@ -173,7 +176,7 @@ final class FileOps {
     }
 
     /** fid[4] type[1] start[8] length[8] proc_id[4] client_id[s]: nothing is ever locked (F_UNLCK). */
-    void getlock(P9Reader in, P9Writer out) throws P9Exception {
+    void getlock(P9Reader in, P9Writer out) throws ErrnoException {
         s.fids.get(in.u32());
         lockType(in.u8());
         long start = in.u64();
@@ -183,16 +186,16 @@ final class FileOps {
         out.u8(2).u64(start).u64(length).u32(proc).str(client);
     }
 
-    private static void lockType(int type) throws P9Exception {
+    private static void lockType(int type) throws ErrnoException {
         if (type > 2) {
-            throw new P9Exception(Errno.EINVAL, "lock type " + type);
+            throw new ErrnoException(Errno.EINVAL, "lock type " + type);
         }
     }
 
-    private Fid unopened(int fid) throws P9Exception {
+    private Fid unopened(int fid) throws ErrnoException {
         Fid f = s.fids.get(fid);
         if (f.isOpen()) {
-            throw new P9Exception(Errno.EBADF, "fid already open");
+            throw new ErrnoException(Errno.EBADF, "fid already open");
         }
         return f;
     }

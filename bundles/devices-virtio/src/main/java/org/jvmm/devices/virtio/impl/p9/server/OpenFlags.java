@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Set;
-import org.jvmm.devices.virtio.impl.p9.proto.Errno;
-import org.jvmm.devices.virtio.impl.p9.proto.P9Exception;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
 
 /**
  * The Linux open(2) flags of Tlopen / Tlcreate (9P2000.L passes them as on x86) and how a host file is
@@ -24,10 +24,10 @@ record OpenFlags(boolean read, boolean write, boolean truncate, boolean append, 
     static final int O_APPEND = 02000;
     static final int O_DIRECTORY = 0200000;
 
-    static OpenFlags of(int flags) throws P9Exception {
+    static OpenFlags of(int flags) throws ErrnoException {
         int acc = flags & O_ACCMODE;
         if (acc == O_ACCMODE) {
-            throw new P9Exception(Errno.EINVAL, "invalid access mode");
+            throw new ErrnoException(Errno.EINVAL, "invalid access mode");
         }
         boolean write = acc == O_WRONLY || acc == O_RDWR;
         return new OpenFlags(acc != O_WRONLY, write, write && (flags & O_TRUNC) != 0, (flags & O_APPEND) != 0,

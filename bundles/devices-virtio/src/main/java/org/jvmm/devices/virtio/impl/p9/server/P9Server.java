@@ -5,10 +5,12 @@ import static org.jvmm.devices.virtio.impl.p9.proto.P9Type.*;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import org.jvmm.devices.virtio.impl.p9.proto.Errno;
-import org.jvmm.devices.virtio.impl.p9.proto.P9Exception;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedTree;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
+import org.jvmm.devices.virtio.impl.hostfs.HostErrors;
+import org.jvmm.devices.virtio.impl.hostfs.HostStat;
 import org.jvmm.devices.virtio.impl.p9.proto.P9Reader;
 import org.jvmm.devices.virtio.impl.p9.proto.P9Writer;
 import org.jvmm.inspect.InspectNode;
@@ -44,12 +46,8 @@ public final class P9Server implements Inspectable {
      * @throws IOException if root does not exist or is not a directory
      */
     public P9Server(Path root, boolean readOnly, int maxFids, int maxOpenFiles) throws IOException {
-        Path real = root.toRealPath();
-        HostStat st = HostStat.lstat(real);
-        if (!st.isDirectory()) {
-            throw new NotDirectoryException(root.toString());
-        }
-        session = new Session(new ConfinedTree(real), new QidMapper(st.dev()), new FidTable(maxFids, maxOpenFiles),
+        ConfinedTree tree = ConfinedTree.open(root);
+        session = new Session(tree, new QidMapper(HostStat.lstat(tree.root()).dev()), new FidTable(maxFids, maxOpenFiles),
                 readOnly, MAX_MSIZE);
         sessionOps = new SessionOps(session);
         fileOps = new FileOps(session);
@@ -89,15 +87,15 @@ public final class P9Server implements Inspectable {
         try {
             long size = length >= HEADER ? u32(request) : 0;
             if (size < HEADER || size > length) {
-                throw new P9Exception(Errno.EPROTO, "message size " + size + " of " + length + " bytes");
+                throw new ErrnoException(Errno.EPROTO, "message size " + size + " of " + length + " bytes");
             }
             P9Writer out = new P9Writer(limit);
             dispatch(type, new P9Reader(request, HEADER, (int) size), out);
             return out.finish(type + 1, tag);
-        } catch (P9Exception e) {
+        } catch (ErrnoException e) {
             return error(tag, e.errno());
         } catch (IOException e) {
-            return error(tag, IoErrors.errno(e));
+            return error(tag, HostErrors.errno(e));
         } catch (InvalidPathException e) {
             return error(tag, Errno.EINVAL);
         } catch (UnsupportedOperationException e) {
@@ -109,13 +107,13 @@ public final class P9Server implements Inspectable {
         }
     }
 
-    private void dispatch(int type, P9Reader in, P9Writer out) throws P9Exception, IOException {
+    private void dispatch(int type, P9Reader in, P9Writer out) throws ErrnoException, IOException {
         if (type == TVERSION) {
             sessionOps.version(in, out);
             return;
         }
         if (!session.negotiated) {
-            throw new P9Exception(Errno.EPROTO, "no Tversion yet");
+            throw new ErrnoException(Errno.EPROTO, "no Tversion yet");
         }
         switch (type) {
             case TATTACH -> sessionOps.attach(in, out);
@@ -144,7 +142,7 @@ public final class P9Server implements Inspectable {
             case TSTATFS -> attrOps.statfs(in, out);
             case TXATTRWALK -> attrOps.xattrwalk(in, out);
             case TXATTRCREATE -> attrOps.xattrcreate(in, out);
-            default -> throw new P9Exception(Errno.EOPNOTSUPP, "message type " + type + " not supported");
+            default -> throw new ErrnoException(Errno.EOPNOTSUPP, "message type " + type + " not supported");
         }
     }
 

@@ -2,6 +2,8 @@ package org.jvmm.devices.virtio.impl.p9.server;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedPath;
+import org.jvmm.devices.virtio.impl.hostfs.HostStat;
 import org.jvmm.devices.virtio.impl.p9.proto.Qid;
 
 /**
@@ -19,13 +21,13 @@ final class QidMapper {
         devices.put(rootDevice, 0L);
     }
 
-    Qid qid(HostStat st, RelPath rel) {
+    Qid qid(HostStat st, ConfinedPath rel) {
         int type = st.isDirectory() ? Qid.DIR : st.isSymlink() ? Qid.SYMLINK : Qid.FILE;
         int version = (int) (st.mtime().toMillis() / 1000 ^ st.size() << 8);
         return new Qid(type, version, path(st, rel));
     }
 
-    private long path(HostStat st, RelPath rel) {
+    private long path(HostStat st, ConfinedPath rel) {
         if (st.ino() == 0) {
             return rel.toString().hashCode() & 0xFFFF_FFFFL | 1L << 47;
         }

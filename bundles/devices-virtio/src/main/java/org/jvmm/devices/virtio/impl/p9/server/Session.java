@@ -3,8 +3,11 @@ package org.jvmm.devices.virtio.impl.p9.server;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.jvmm.devices.virtio.impl.p9.proto.Errno;
-import org.jvmm.devices.virtio.impl.p9.proto.P9Exception;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedPath;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedTree;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
+import org.jvmm.devices.virtio.impl.hostfs.HostStat;
 import org.jvmm.devices.virtio.impl.p9.proto.Qid;
 
 /** What every operation shares: the confined tree, the fids, the negotiated msize and the export mode. */
@@ -27,26 +30,26 @@ final class Session {
     }
 
     /** Fails with EROFS on a read-only export. */
-    void requireWritable() throws P9Exception {
+    void requireWritable() throws ErrnoException {
         if (readOnly) {
-            throw new P9Exception(Errno.EROFS, "read-only export");
+            throw new ErrnoException(Errno.EROFS, "read-only export");
         }
     }
 
     /** lstat of a host path that must exist (ENOENT otherwise). */
-    static HostStat stat(Path p) throws P9Exception, IOException {
+    static HostStat stat(Path p) throws ErrnoException, IOException {
         try {
             return HostStat.lstat(p);
         } catch (NoSuchFileException e) {
-            throw new P9Exception(Errno.ENOENT, "no such file");
+            throw new ErrnoException(Errno.ENOENT, "no such file");
         }
     }
 
-    Qid qid(HostStat st, RelPath rel) {
+    Qid qid(HostStat st, ConfinedPath rel) {
         return qids.qid(st, rel);
     }
 
-    Qid qid(Path host, RelPath rel) throws P9Exception, IOException {
+    Qid qid(Path host, ConfinedPath rel) throws ErrnoException, IOException {
         return qids.qid(stat(host), rel);
     }
 

@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jvmm.devices.virtio.impl.p9.proto.Errno;
-import org.jvmm.devices.virtio.impl.p9.proto.P9Exception;
+import org.jvmm.devices.virtio.impl.hostfs.ConfinedPath;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.ErrnoException;
 import org.jvmm.devices.virtio.impl.p9.proto.P9Reader;
 import org.jvmm.devices.virtio.impl.p9.proto.P9Type;
 import org.jvmm.devices.virtio.impl.p9.proto.P9Writer;
@@ -23,12 +24,12 @@ final class SessionOps {
     }
 
     /** Starts a new session: msize[4] version[s]; only "9P2000.L" is spoken, anything else gets "unknown". */
-    void version(P9Reader in, P9Writer out) throws P9Exception {
+    void version(P9Reader in, P9Writer out) throws ErrnoException {
         long msize = Integer.toUnsignedLong(in.u32());
         String version = in.str();
         s.restart();
         if (msize < MIN_MSIZE) {
-            throw new P9Exception(Errno.EINVAL, "msize " + msize + " below " + MIN_MSIZE);
+            throw new ErrnoException(Errno.EINVAL, "msize " + msize + " below " + MIN_MSIZE);
         }
         s.msize = (int) Math.min(msize, s.maxMsize);
         if (!P9Type.VERSION_L.equals(version)) {
@@ -40,14 +41,14 @@ final class SessionOps {
     }
 
     /** fid[4] afid[4] uname[s] aname[s] n_uname[4]: every attach gets the export root (aname is ignored). */
-    void attach(P9Reader in, P9Writer out) throws P9Exception, IOException {
+    void attach(P9Reader in, P9Writer out) throws ErrnoException, IOException {
         int fid = in.u32();
         in.u32();
         in.str();
         in.str();
         in.u32();
-        Qid qid = s.qid(s.tree.root(), RelPath.ROOT);
-        s.fids.add(fid, RelPath.ROOT);
+        Qid qid = s.qid(s.tree.root(), ConfinedPath.ROOT);
+        s.fids.add(fid, ConfinedPath.ROOT);
         qid.write(out);
     }
 
@@ -56,12 +57,12 @@ final class SessionOps {
      * the root there; a symlink is never descended through (ENOTDIR). A failure at the first name is an
      * error; a later one returns the qids so far and leaves newfid unused.
      */
-    void walk(P9Reader in, P9Writer out) throws P9Exception, IOException {
+    void walk(P9Reader in, P9Writer out) throws ErrnoException, IOException {
         int fid = in.u32();
         int newfid = in.u32();
         int n = in.u16();
         if (n > P9Type.MAX_WALK) {
-            throw new P9Exception(Errno.EINVAL, "walk of " + n + " names");
+            throw new ErrnoException(Errno.EINVAL, "walk of " + n + " names");
         }
         List<String> names = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -69,16 +70,16 @@ final class SessionOps {
         }
         Fid from = s.fids.get(fid);
         if (newfid != fid && (newfid == P9Type.NOFID || s.fids.contains(newfid))) {
-            throw new P9Exception(Errno.EBADF, "newfid in use or NOFID");
+            throw new ErrnoException(Errno.EBADF, "newfid in use or NOFID");
         }
         List<Qid> qids = new ArrayList<>(n);
-        RelPath cur = from.path;
+        ConfinedPath cur = from.path;
         for (String name : names) {
             try {
                 Step step = step(cur, name);
                 qids.add(step.qid());
                 cur = step.path();
-            } catch (P9Exception | IOException e) {
+            } catch (ErrnoException | IOException e) {
                 if (qids.isEmpty()) {
                     throw e;
                 }
@@ -98,32 +99,32 @@ final class SessionOps {
         }
     }
 
-    private record Step(RelPath path, Qid qid) {
+    private record Step(ConfinedPath path, Qid qid) {
     }
 
-    private Step step(RelPath cur, String name) throws P9Exception, IOException {
+    private Step step(ConfinedPath cur, String name) throws ErrnoException, IOException {
         Path dir = s.tree.directory(cur);
         if (name.equals("..")) {
-            RelPath up = cur.parent();
+            ConfinedPath up = cur.parent();
             return new Step(up, s.qid(s.tree.directory(up), up));
         }
         if (name.equals(".")) {
             return new Step(cur, s.qid(dir, cur));
         }
         Path child = s.tree.child(dir, name);
-        RelPath next = cur.child(name);
+        ConfinedPath next = cur.child(name);
         return new Step(next, s.qid(child, next));
     }
 
     /** fid[4]: forgets the fid; a host close error is EIO (the fid is gone either way). */
-    void clunk(P9Reader in, P9Writer out) throws P9Exception {
+    void clunk(P9Reader in, P9Writer out) throws ErrnoException {
         if (s.fids.clunk(in.u32())) {
-            throw new P9Exception(Errno.EIO, "close failed");
+            throw new ErrnoException(Errno.EIO, "close failed");
         }
     }
 
     /** oldtag[2]: requests are answered in order, so the old one is already done. */
-    void flush(P9Reader in, P9Writer out) throws P9Exception {
+    void flush(P9Reader in, P9Writer out) throws ErrnoException {
         in.u16();
     }
 }

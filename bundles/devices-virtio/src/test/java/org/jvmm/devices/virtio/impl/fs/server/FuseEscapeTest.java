@@ -8,8 +8,8 @@ import static org.jvmm.devices.virtio.impl.fs.server.FuseClient.ok;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jvmm.devices.virtio.impl.fs.fuse.Errno;
 import org.jvmm.devices.virtio.impl.fs.fuse.FuseOpcode;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
 import org.jvmm.devices.virtio.impl.p9.server.OutsideWorld;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

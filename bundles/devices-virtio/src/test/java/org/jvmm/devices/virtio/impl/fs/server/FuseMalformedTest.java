@@ -10,12 +10,12 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import org.jvmm.devices.virtio.impl.fs.fuse.Errno;
 import org.jvmm.devices.virtio.impl.fs.fuse.FuseOpcode;
 import org.jvmm.devices.virtio.impl.fs.server.FuseClient.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
 
 /** Truncated and inconsistent requests fail with an errno; the server goes on. */
 class FuseMalformedTest {

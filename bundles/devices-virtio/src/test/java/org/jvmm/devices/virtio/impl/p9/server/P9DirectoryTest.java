@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import org.jvmm.devices.virtio.impl.p9.proto.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
 import org.jvmm.devices.virtio.impl.p9.proto.Qid;
 import org.jvmm.devices.virtio.impl.p9.server.P9Client.Dirent;
 import org.jvmm.devices.virtio.impl.p9.server.P9Client.Reply;

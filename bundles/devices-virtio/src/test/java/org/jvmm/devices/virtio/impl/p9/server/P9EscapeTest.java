@@ -8,7 +8,7 @@ import static org.jvmm.devices.virtio.impl.p9.server.P9Client.qids;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.jvmm.devices.virtio.impl.p9.proto.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
 import org.jvmm.devices.virtio.impl.p9.proto.Qid;
 import org.jvmm.devices.virtio.impl.p9.server.P9Client.Reply;
 import org.junit.jupiter.api.AfterEach;

@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.jvmm.devices.virtio.impl.p9.proto.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
 import org.jvmm.devices.virtio.impl.p9.proto.P9Type;
 import org.jvmm.devices.virtio.impl.p9.server.P9Client.Reply;
 import org.jvmm.inspect.InspectNode;

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
-import org.jvmm.devices.virtio.impl.p9.proto.Errno;
+import org.jvmm.devices.virtio.impl.hostfs.Errno;
 import org.jvmm.devices.virtio.impl.p9.proto.P9Type;
 import org.jvmm.devices.virtio.impl.p9.proto.Qid;
 import org.jvmm.devices.virtio.impl.p9.server.P9Client.Reply;

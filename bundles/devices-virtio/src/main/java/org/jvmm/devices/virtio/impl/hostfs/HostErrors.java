@@ -1,4 +1,4 @@
-package org.jvmm.devices.virtio.impl.p9.server;
+package org.jvmm.devices.virtio.impl.hostfs;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -11,13 +11,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.NotLinkException;
 import java.util.Map;
-import org.jvmm.devices.virtio.impl.p9.proto.Errno;
 
 /**
  * Host I/O failures as Linux errnos. The JDK reports most errnos as a {@link FileSystemException} whose
  * reason is the host's strerror text, so those texts (glibc's) are mapped back; anything unknown is EIO.
  */
-final class IoErrors {
+public final class HostErrors {
     private static final Map<String, Integer> REASONS = Map.ofEntries(
             Map.entry("Operation not permitted", Errno.EPERM),
             Map.entry("No such file or directory", Errno.ENOENT),
@@ -41,10 +40,10 @@ final class IoErrors {
             Map.entry("Operation not supported", Errno.EOPNOTSUPP));
     private static final String LOOP = "Too many levels of symbolic links";
 
-    private IoErrors() {
+    private HostErrors() {
     }
 
-    static int errno(IOException e) {
+    public static int errno(IOException e) {
         return switch (e) {
             case NoSuchFileException x -> Errno.ENOENT;
             case FileAlreadyExistsException x -> Errno.EEXIST;

@@ -1,4 +1,4 @@
-package org.jvmm.devices.virtio.impl.p9.server;
+package org.jvmm.devices.virtio.impl.hostfs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,15 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
 import java.util.Set;
-import org.jvmm.devices.virtio.impl.p9.proto.Errno;
-import org.jvmm.devices.virtio.impl.p9.proto.P9Exception;
 
-/** Host file changes the operations share; none follows a symlink. */
-final class HostFiles {
+/** Attribute changes on host files that the file servers share; none follows a symlink. */
+public final class HostFiles {
     private static final PosixFilePermission[] BITS = {
         PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
         PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
@@ -25,7 +25,7 @@ final class HostFiles {
     }
 
     /** Sets the rwx bits of {@code mode} (set-id and sticky bits are not passed on); a no-op without POSIX. */
-    static void chmod(Path p, int mode) throws IOException {
+    public static void chmod(Path p, int mode) throws IOException {
         PosixFileAttributeView v = Files.getFileAttributeView(p, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
         if (v == null) {
             return;
@@ -40,26 +40,41 @@ final class HostFiles {
     }
 
     /** truncate(2) of a regular file to {@code size}, shrinking or growing (sparse). */
-    static void resize(Path p, long size) throws P9Exception, IOException {
-        if (size < 0) {
-            throw new P9Exception(Errno.EINVAL, "negative size");
-        }
+    public static void resize(Path p, long size) throws ErrnoException, IOException {
+        checkSize(size);
         try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            long now = ch.size();
-            if (size < now) {
-                ch.truncate(size);
-            } else if (size > now) {
-                ch.write(ByteBuffer.allocate(1), size - 1);
-            }
+            resize(ch, size);
         }
     }
 
-    /** chown(2) without following; EPERM where the host cannot change owners. */
-    static void chown(Path p, String attribute, int id) throws P9Exception, IOException {
+    /** truncate(2) through an open channel: shrinks, or grows sparsely. */
+    public static void resize(FileChannel ch, long size) throws ErrnoException, IOException {
+        checkSize(size);
+        long now = ch.size();
+        if (size < now) {
+            ch.truncate(size);
+        } else if (size > now) {
+            ch.write(ByteBuffer.allocate(1), size - 1);
+        }
+    }
+
+    private static void checkSize(long size) throws ErrnoException {
+        if (size < 0) {
+            throw new ErrnoException(Errno.EINVAL, "negative size");
+        }
+    }
+
+    /** Sets the access and/or modification time (null leaves one as it is). */
+    public static void times(Path p, FileTime atime, FileTime mtime) throws IOException {
+        Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS).setTimes(mtime, atime, null);
+    }
+
+    /** chown(2) without following; EPERM where the host refuses or cannot change owners. */
+    public static void chown(Path p, String attribute, int id) throws ErrnoException, IOException {
         try {
             Files.setAttribute(p, "unix:" + attribute, id, LinkOption.NOFOLLOW_LINKS);
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
-            throw new P9Exception(Errno.EPERM, "the host cannot change " + attribute);
+            throw new ErrnoException(Errno.EPERM, "the host cannot change " + attribute);
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.jvmm.devices.virtio.impl.p9.server;
+package org.jvmm.devices.virtio.impl.hostfs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,34 +13,39 @@ import java.util.Map;
  * {@code unix} attribute view where it exists (Linux, macOS); elsewhere synthesised from the basic
  * attributes (type, size, times; inode 0).
  */
-record HostStat(long dev, long ino, int mode, long nlink, int uid, int gid, long rdev, long size, FileTime atime,
+public record HostStat(long dev, long ino, int mode, long nlink, int uid, int gid, long rdev, long size, FileTime atime,
         FileTime mtime, FileTime ctime, FileTime btime) {
-    static final int S_IFMT = 0170000;
-    static final int S_IFDIR = 0040000;
-    static final int S_IFREG = 0100000;
-    static final int S_IFLNK = 0120000;
+    public static final int S_IFMT = 0170000;
+    public static final int S_IFDIR = 0040000;
+    public static final int S_IFREG = 0100000;
+    public static final int S_IFLNK = 0120000;
     private static final String UNIX_ATTRIBUTES =
             "unix:dev,ino,mode,nlink,uid,gid,rdev,size,lastAccessTime,lastModifiedTime,ctime,creationTime";
     private static volatile boolean unixView = true;
 
-    boolean isDirectory() {
+    public boolean isDirectory() {
         return (mode & S_IFMT) == S_IFDIR;
     }
 
-    boolean isRegular() {
+    public boolean isRegular() {
         return (mode & S_IFMT) == S_IFREG;
     }
 
-    boolean isSymlink() {
+    public boolean isSymlink() {
         return (mode & S_IFMT) == S_IFLNK;
     }
 
+    /** The dirent type (DT_*): the mode's file type bits. */
+    public int direntType() {
+        return mode >>> 12 & 0xF;
+    }
+
     /** This stat for a file unlinked while open: its current size and no links. */
-    HostStat unlinked(long currentSize) {
+    public HostStat unlinked(long currentSize) {
         return new HostStat(dev, ino, mode, 0, uid, gid, rdev, currentSize, atime, mtime, ctime, btime);
     }
 
-    static HostStat lstat(Path p) throws IOException {
+    public static HostStat lstat(Path p) throws IOException {
         if (unixView) {
             try {
                 return fromUnix(Files.readAttributes(p, UNIX_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS));
