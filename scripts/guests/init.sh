@@ -8,10 +8,10 @@
 #   poweroff  power off at once (poweroff -f)
 #   cpuinfo   print the processor lines of /proc/cpuinfo, then power off
 #   virtio    report the virtio devices, then power off: JVMM-VIRTIO-DEVICES=<device ids>,
-#             JVMM-PCI-DEVICES=<bdf=vendor:device ...>, for each
+#             JVMM-PCI-DEVICES=<bdf=vendor:device ...>, JVMM-HWRNG-CURRENT=<the hwrng in use>
+#             (and with jvmm.hwrng=read, JVMM-HWRNG=<16 bytes from /dev/hwrng>), for each
 #             /dev/vdX and /dev/nvme0nX JVMM-MD5-<name>=<md5 of the whole disk>; the last disk gets JVMM-WRITTEN at
-#             sector 1 when it is writable (JVMM-WROTE-vdX); JVMM-HWRNG=<16 bytes hex> from
-#             /dev/hwrng; JVMM-HVC-HELLO written to /dev/hvc0; with eth0, a ping to 192.0.2.1 and
+#             sector 1 when it is writable (JVMM-WROTE-vdX); JVMM-HVC-HELLO written to /dev/hvc0; with eth0, a ping to 192.0.2.1 and
 #             JVMM-NET=eth0 mac=.. carrier=.. tx=N rx=N
 #   hotplug   print JVMM-HOTPLUG-READY, wait (up to 300 s) for a virtio PCI function (vendor 0x1af4)
 #             to appear: JVMM-HOTPLUG-ADDED=<bdf>, then for it to go: JVMM-HOTPLUG-REMOVED=<bdf>;
@@ -100,7 +100,12 @@ report_virtio() {
         printf 'JVMM-WRITTEN' | dd of="/dev/$last" bs=512 seek=1 conv=notrunc 2>/dev/null && sync \
             && echo "JVMM-WROTE-$last"
     fi
-    if [ -c /dev/hwrng ]; then
+    if [ -e /sys/class/misc/hw_random/rng_current ]; then
+        echo "JVMM-HWRNG-CURRENT=$(cat /sys/class/misc/hw_random/rng_current)"
+    fi
+    # Reading /dev/hwrng from a user process hits an open bug (issue 6: the reading busybox
+    # process crashes in some boots); jvmm.hwrng=read on the command line does it anyway.
+    if [ -c /dev/hwrng ] && grep -q 'jvmm.hwrng=read' /proc/cmdline; then
         echo "JVMM-HWRNG=$(dd if=/dev/hwrng bs=16 count=1 2>/dev/null | od -An -tx1 | tr -d ' \n')"
     fi
     [ -c /dev/hvc0 ] && echo JVMM-HVC-HELLO > /dev/hvc0
