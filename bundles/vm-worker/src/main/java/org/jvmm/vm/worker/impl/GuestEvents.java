@@ -100,9 +100,7 @@ final class GuestEvents implements GuestEvent.Sink {
             }
             case HALT -> {
                 LOG.log(Level.WARNING, vm.name() + ": " + what + ": VM halted (vm:resume or vm:reset in the shell)");
-                if (vm.state() == VmState.RUNNING) {
-                    vm.pause();
-                }
+                pauseOnceRunning();
             }
             case EXIT -> {
                 if (action.exitCode() >= 0) {
@@ -116,10 +114,25 @@ final class GuestEvents implements GuestEvent.Sink {
 
     private void pauseForDebug(GuestEvent.Debug d) {
         LOG.log(Level.WARNING, vm.name() + ": " + describe(d) + " with no debugger attached: pausing");
+        pauseOnceRunning();
+    }
+
+    /**
+     * Pauses the VM. A guest event can come from a VP that ran before start() moved the VM from
+     * STARTING to RUNNING: then wait (bounded) for RUNNING first, so the pause is not lost.
+     */
+    private void pauseOnceRunning() {
+        long deadline = System.nanoTime() + STARTING_WAIT_NANOS;
+        while (vm.state() == VmState.STARTING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
         if (vm.state() == VmState.RUNNING) {
             vm.pause();
         }
     }
+
+    private static final long STARTING_WAIT_NANOS = 5_000_000_000L;
 
     static String describe(GuestEvent event) {
         return switch (event) {
