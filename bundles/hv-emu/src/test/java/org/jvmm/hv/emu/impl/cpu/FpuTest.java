@@ -83,6 +83,30 @@ class FpuTest extends AsmTestBase {
         assertEquals(0x80, m.get32(0x200004) & 0xFF, "abridged tag of the one valid register");
     }
 
+    /**
+     * Linux keeps each task's FPU image in the upper half (a negative address as a long): FXSAVE and
+     * FXRSTOR there must work, or every process shares one set of XMM registers.
+     */
+    @Test
+    void fxsaveAndFxrstorAtAnUpperHalfAddress() {
+        TestMachine m = new TestMachine().long64();
+        m.put64(TestMachine.PML4 + 511 * 8, 0x11000 | 7);
+        m.run("""
+                mov rax, 0x1122334455667788
+                movq xmm5, rax
+                mov rdi, 0xFFFFFF8000200000
+                fxsave64 [rdi]
+                mov rcx, [0x200000 + 160 + 5 * 16]
+                pxor xmm5, xmm5
+                mov rax, 0x0102030405060708
+                mov [0x200000 + 160 + 5 * 16], rax
+                fxrstor64 [rdi]
+                movq rbx, xmm5
+                """);
+        assertEquals(0x1122_3344_5566_7788L, m.reg(RCX), "FXSAVE wrote the image through the upper-half alias");
+        assertEquals(0x0102_0304_0506_0708L, m.reg(RBX), "FXRSTOR loaded XMM5 from the image");
+    }
+
     @Test
     void sseStringScanIdioms() {
         TestMachine m = new TestMachine().long64();

@@ -14,26 +14,29 @@ final class FxSave {
     private FxSave() {
     }
 
-    private static long area(Cpu c, Insn in, boolean write) {
+    /**
+     * Checks that the 512-byte image at linear address {@code ea} may be accessed: #NM with CR0.EM or
+     * CR0.TS, #GP unless 16-byte aligned, #PF/#GP from the MMU. False once an exception is raised.
+     * (Addresses in the upper half are negative longs, so the address itself cannot carry failure.)
+     */
+    private static boolean accessible(Cpu c, long ea, boolean write) {
         CpuState s = c.s;
         if ((s.cr0 & (CpuState.CR0_EM | CpuState.CR0_TS)) != 0) {
             s.raise(7);
-            return -1;
+            return false;
         }
-        long ea = Operands.ea(s, in);
         if ((ea & 15) != 0) {
             s.raise(13, 0);
-            return -1;
+            return false;
         }
         Mmu mmu = c.mmu;
-        long h = write ? mmu.hostForWrite(ea, 512) : mmu.hostForRead(ea, 512);
-        return h == -1 ? -1 : ea;
+        return (write ? mmu.hostForWrite(ea, 512) : mmu.hostForRead(ea, 512)) != -1;
     }
 
     static void save(Cpu c, Insn in) {
         CpuState s = c.s;
-        long ea = area(c, in, true);
-        if (ea < 0) {
+        long ea = Operands.ea(s, in);
+        if (!accessible(c, ea, true)) {
             return;
         }
         Mmu mmu = c.mmu;
@@ -63,8 +66,8 @@ final class FxSave {
 
     static void restore(Cpu c, Insn in) {
         CpuState s = c.s;
-        long ea = area(c, in, false);
-        if (ea < 0) {
+        long ea = Operands.ea(s, in);
+        if (!accessible(c, ea, false)) {
             return;
         }
         Mmu mmu = c.mmu;
