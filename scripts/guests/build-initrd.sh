@@ -129,30 +129,19 @@ add_busybox() {
     done < <("$busybox" --list-full)
 }
 
-# /bin/jvmm-vsock from vsock-client.c, static, when gcc and glibc's static library are there
-# (the vsock whole-VM test needs it; without it the initramfs is built without and says so).
-add_vsock_client() {
+# /bin/NAME from SOURCE (here), static, when gcc and glibc's static library are there: the guest
+# programs of whole-VM tests (jvmm-vsock: the vsock test; jvmm-edu: the edu plugin's test;
+# jvmm-fpucheck: user state across context switches). Without gcc the initramfs is built without
+# them and says so.
+add_static_program() {
+    local name=$1 source=$2
     if ! command -v gcc > /dev/null; then
-        guests_log "warning: no gcc: the initramfs has no jvmm-vsock"
+        guests_log "warning: no gcc: the initramfs has no $name"
         return 0
     fi
-    if ! gcc -static -O2 -o "$root/bin/jvmm-vsock" "$here/vsock-client.c" 2> "$root.gcc.log"; then
-        guests_log "warning: gcc -static failed ($(head -c 300 "$root.gcc.log")): the initramfs has no jvmm-vsock"
-        rm -f "$root/bin/jvmm-vsock"
-    fi
-    rm -f "$root.gcc.log"
-}
-
-# /bin/jvmm-edu from edu-test.c, static, like jvmm-vsock (the example edu plugin's whole-VM test
-# needs it; without gcc the initramfs is built without and says so).
-add_edu_test() {
-    if ! command -v gcc > /dev/null; then
-        guests_log "warning: no gcc: the initramfs has no jvmm-edu"
-        return 0
-    fi
-    if ! gcc -static -O2 -o "$root/bin/jvmm-edu" "$here/edu-test.c" 2> "$root.gcc.log"; then
-        guests_log "warning: gcc -static failed ($(head -c 300 "$root.gcc.log")): the initramfs has no jvmm-edu"
-        rm -f "$root/bin/jvmm-edu"
+    if ! gcc -static -O2 -o "$root/bin/$name" "$here/$source" 2> "$root.gcc.log"; then
+        guests_log "warning: gcc -static failed ($(head -c 300 "$root.gcc.log")): the initramfs has no $name"
+        rm -f "$root/bin/$name"
     fi
     rm -f "$root.gcc.log"
 }
@@ -198,8 +187,9 @@ chmod 700 "$root/root"
 cp "$here/init.sh" "$root/init"
 chmod 755 "$root/init"
 add_busybox
-add_vsock_client
-add_edu_test
+add_static_program jvmm-vsock vsock-client.c
+add_static_program jvmm-edu edu-test.c
+add_static_program jvmm-fpucheck fpu-check.c
 if [ -n "$module_dir" ]; then
     add_modules
 else

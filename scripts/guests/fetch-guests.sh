@@ -221,7 +221,7 @@ unpack_wanted() {
 # Rebuilds $1/initrd.img when it is missing or was built from other inputs.
 ensure_initrd() {
     local dir=$cache/$1 stamp start
-    stamp=$(cat "$here/init.sh" "$here/build-initrd.sh" "$here/vsock-client.c" "$here/edu-test.c" "$dir/versions" "$cache/busybox/versions" \
+    stamp=$(cat "$here/init.sh" "$here/build-initrd.sh" "$here/vsock-client.c" "$here/edu-test.c" "$here/fpu-check.c" "$dir/versions" "$cache/busybox/versions" \
         | sha256sum | cut -d' ' -f1)
     if [ -f "$dir/initrd.img" ] && [ "$(cat "$dir/initrd.stamp" 2>/dev/null)" = "$stamp" ]; then
         return 0

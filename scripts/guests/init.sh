@@ -9,7 +9,7 @@
 #   cpuinfo   print the processor lines of /proc/cpuinfo, then power off
 #   virtio    report the virtio devices, then power off: JVMM-VIRTIO-DEVICES=<device ids>,
 #             JVMM-PCI-DEVICES=<bdf=vendor:device ...>, JVMM-HWRNG-CURRENT=<the hwrng in use>
-#             (and with jvmm.hwrng=read, JVMM-HWRNG=<16 bytes from /dev/hwrng>), for each
+#             (and with a hwrng, JVMM-HWRNG=<16 bytes from /dev/hwrng>), for each
 #             /dev/vdX and /dev/nvme0nX JVMM-MD5-<name>=<md5 of the whole disk>; the last disk gets JVMM-WRITTEN at
 #             sector 1 when it is writable (JVMM-WROTE-vdX); JVMM-HVC-HELLO written to /dev/hvc0; with eth0, a ping to 192.0.2.1 and
 #             JVMM-NET=eth0 mac=.. carrier=.. tx=N rx=N
@@ -33,6 +33,9 @@
 #   edu       print JVMM-EDU-READY, wait (up to 300 s) for the example edu device (PCI 1234:11e8):
 #             JVMM-EDU-FOUND=<bdf>, run /bin/jvmm-edu on it (its JVMM-EDU-... lines), print
 #             JVMM-EDU-DONE, wait for it to go: JVMM-EDU-REMOVED=<bdf>; then power off
+#   fpucheck  run /bin/jvmm-fpucheck 3 100 (three processes checking that their XMM registers,
+#             general registers and red zone survive context switches): its JVMM-FPUCHECK-BAD
+#             lines and JVMM-FPUCHECK=ok|failed N; then power off
 #   shell     (the default) a shell on the console; power off when it exits
 export PATH=/sbin:/bin:/usr/sbin:/usr/bin
 export HOME=/root
@@ -103,9 +106,7 @@ report_virtio() {
     if [ -e /sys/class/misc/hw_random/rng_current ]; then
         echo "JVMM-HWRNG-CURRENT=$(cat /sys/class/misc/hw_random/rng_current)"
     fi
-    # Reading /dev/hwrng from a user process hits an open bug (issue 6: the reading busybox
-    # process crashes in some boots); jvmm.hwrng=read on the command line does it anyway.
-    if [ -c /dev/hwrng ] && grep -q 'jvmm.hwrng=read' /proc/cmdline; then
+    if [ -c /dev/hwrng ] && [ "$(cat /sys/class/misc/hw_random/rng_current 2>/dev/null)" != none ]; then
         echo "JVMM-HWRNG=$(dd if=/dev/hwrng bs=16 count=1 2>/dev/null | od -An -tx1 | tr -d ' \n')"
     fi
     [ -c /dev/hvc0 ] && echo JVMM-HVC-HELLO > /dev/hvc0
@@ -294,6 +295,14 @@ case $action in
         ;;
     edu)
         run_edu
+        power_off
+        ;;
+    fpucheck)
+        if [ -x /bin/jvmm-fpucheck ]; then
+            /bin/jvmm-fpucheck 3 100
+        else
+            echo "JVMM-FPUCHECK=missing (the initramfs was built without gcc)"
+        fi
         power_off
         ;;
     shell) ;;

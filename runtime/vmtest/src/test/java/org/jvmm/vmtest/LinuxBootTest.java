@@ -45,6 +45,17 @@ class LinuxBootTest {
         assertTrue(r.serial().contains("JVMM-CPUS=2"), () -> "cpuinfo does not list 2 processors\n" + r.describe());
     }
 
+    /**
+     * Three guest processes (one making system calls) spin with known values in XMM0-15, general
+     * registers and the red zone while the timer preempts them: every value must survive.
+     */
+    @Test
+    void processesKeepTheirRegistersAcrossContextSwitches() throws Exception {
+        VmResult r = boot("linux-fpucheck", "1", "jvmm.action=fpucheck");
+        assertBooted(r);
+        assertTrue(r.serial().contains("JVMM-FPUCHECK=ok"), () -> "user state changed under a process\n" + r.describe());
+    }
+
     @Test
     void cloudKernelBootsThroughPvh() throws Exception {
         assertBooted(jvmm.boot("linux-pvh", kernel, "--pvh", "--initrd", initrd.toString(), "-m", "512M",
