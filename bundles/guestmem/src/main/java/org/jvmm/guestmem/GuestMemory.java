@@ -19,7 +19,9 @@ import org.jvmm.guestmem.impl.RamBacking;
  * guest-physical address. Every access must lie entirely inside one RAM range of the
  * {@link GuestMemoryLayout}; anything else (MMIO hole, beyond RAM, negative or overflowing
  * addresses) throws {@link GuestMemoryException}, or returns {@code false} from the
- * {@code try*} variants meant for guest-controlled addresses. Safe for concurrent use.
+ * {@code try*} variants meant for guest-controlled addresses. Writes through these methods are
+ * reported to the {@link WriteObserver}; a writer that fills a {@link #slice} reports it with
+ * {@link #written}. Safe for concurrent use.
  */
 public final class GuestMemory implements AutoCloseable {
 
@@ -35,6 +37,7 @@ public final class GuestMemory implements AutoCloseable {
     private final RamBacking backing;
     private final MemorySegment segment;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile WriteObserver observer = WriteObserver.NONE;
 
     private GuestMemory(GuestMemoryLayout layout, RamBacking backing) {
         this.layout = layout;
@@ -105,19 +108,27 @@ public final class GuestMemory implements AutoCloseable {
     }
 
     public void write8(long gpa, byte value) {
-        segment.set(ValueLayout.JAVA_BYTE, offset(gpa, 1), value);
+        long o = offset(gpa, 1);
+        segment.set(ValueLayout.JAVA_BYTE, o, value);
+        observer.written(o, 1);
     }
 
     public void write16(long gpa, short value) {
-        segment.set(LE16, offset(gpa, 2), value);
+        long o = offset(gpa, 2);
+        segment.set(LE16, o, value);
+        observer.written(o, 2);
     }
 
     public void write32(long gpa, int value) {
-        segment.set(LE32, offset(gpa, 4), value);
+        long o = offset(gpa, 4);
+        segment.set(LE32, o, value);
+        observer.written(o, 4);
     }
 
     public void write64(long gpa, long value) {
-        segment.set(LE64, offset(gpa, 8), value);
+        long o = offset(gpa, 8);
+        segment.set(LE64, o, value);
+        observer.written(o, 8);
     }
 
     /** Copies {@code len} guest bytes at {@code gpa} into {@code dst[off, off + len)}. */
@@ -129,7 +140,9 @@ public final class GuestMemory implements AutoCloseable {
     /** Copies {@code src[off, off + len)} to guest memory at {@code gpa}. */
     public void write(long gpa, byte[] src, int off, int len) {
         Objects.checkFromIndexSize(off, len, src.length);
-        MemorySegment.copy(src, off, segment, ValueLayout.JAVA_BYTE, offset(gpa, len), len);
+        long o = offset(gpa, len);
+        MemorySegment.copy(src, off, segment, ValueLayout.JAVA_BYTE, o, len);
+        observer.written(o, len);
     }
 
     /** Fills all of {@code dst} from guest memory at {@code gpa}. */
@@ -141,12 +154,16 @@ public final class GuestMemory implements AutoCloseable {
     /** Copies all of {@code src} to guest memory at {@code gpa}. */
     public void write(long gpa, MemorySegment src) {
         long len = src.byteSize();
-        MemorySegment.copy(src, 0, segment, offset(gpa, len), len);
+        long o = offset(gpa, len);
+        MemorySegment.copy(src, 0, segment, o, len);
+        observer.written(o, len);
     }
 
     /** Sets {@code len} guest bytes at {@code gpa} to {@code value}. */
     public void fill(long gpa, long len, byte value) {
-        segment.asSlice(offset(gpa, len), len).fill(value);
+        long o = offset(gpa, len);
+        segment.asSlice(o, len).fill(value);
+        observer.written(o, len);
     }
 
     /** Like {@link #read(long, byte[], int, int)}, but returns {@code false} if not all RAM. */
@@ -170,31 +187,68 @@ public final class GuestMemory implements AutoCloseable {
             return false;
         }
         MemorySegment.copy(src, off, segment, ValueLayout.JAVA_BYTE, offset, len);
+        observer.written(offset, len);
         return true;
     }
 
     /** Atomically sets the aligned 32-bit word at {@code gpa} to {@code value} if it is {@code expected}. */
     public boolean compareExchange32(long gpa, int expected, int value) {
-        return (boolean) ATOMIC32.compareAndSet(segment, atomicOffset(gpa, 4), expected, value);
+        long o = atomicOffset(gpa, 4);
+        boolean set = (boolean) ATOMIC32.compareAndSet(segment, o, expected, value);
+        if (set) {
+            observer.written(o, 4);
+        }
+        return set;
     }
 
     /** Atomically sets the aligned 64-bit word at {@code gpa} to {@code value} if it is {@code expected}. */
     public boolean compareExchange64(long gpa, long expected, long value) {
-        return (boolean) ATOMIC64.compareAndSet(segment, atomicOffset(gpa, 8), expected, value);
+        long o = atomicOffset(gpa, 8);
+        boolean set = (boolean) ATOMIC64.compareAndSet(segment, o, expected, value);
+        if (set) {
+            observer.written(o, 8);
+        }
+        return set;
     }
 
     /** Atomically adds {@code delta} to the aligned 32-bit word at {@code gpa}; returns the old value. */
     public int getAndAdd32(long gpa, int delta) {
-        return (int) ATOMIC32.getAndAdd(segment, atomicOffset(gpa, 4), delta);
+        long o = atomicOffset(gpa, 4);
+        int old = (int) ATOMIC32.getAndAdd(segment, o, delta);
+        observer.written(o, 4);
+        return old;
     }
 
     /** Atomically adds {@code delta} to the aligned 64-bit word at {@code gpa}; returns the old value. */
     public long getAndAdd64(long gpa, long delta) {
-        return (long) ATOMIC64.getAndAdd(segment, atomicOffset(gpa, 8), delta);
+        long o = atomicOffset(gpa, 8);
+        long old = (long) ATOMIC64.getAndAdd(segment, o, delta);
+        observer.written(o, 8);
+        return old;
     }
 
     /**
-     * A view of guest memory {@code [gpa, gpa + len)} (for DMA) that cannot reach outside it.
+     * Reports that {@code [gpa, gpa + len)} was written through a {@link #slice} (DMA). Addresses
+     * outside RAM are ignored: the slice could not have reached them.
+     */
+    public void written(long gpa, long len) {
+        long o = find(gpa, len);
+        if (o >= 0 && len > 0) {
+            observer.written(o, len);
+        }
+    }
+
+    /**
+     * Sets the one observer of writes that bypass the processors (the hypervisor backend's), replacing
+     * any earlier one; {@link WriteObserver#NONE} removes it.
+     */
+    public void observeWrites(WriteObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /**
+     * A view of guest memory {@code [gpa, gpa + len)} (for DMA) that cannot reach outside it. Whoever
+     * writes through it reports the bytes with {@link #written}.
      *
      * @throws GuestMemoryException if the range is not entirely inside one RAM range
      */

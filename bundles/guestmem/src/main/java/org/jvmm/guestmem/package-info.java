@@ -7,5 +7,5 @@
  * never lets a guest address reach host memory outside it.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.jvmm.guestmem;

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jvmm.guestmem.GuestMemory;
+import org.jvmm.guestmem.WriteObserver;
 import org.jvmm.hv.api.CpuModel;
 import org.jvmm.hv.api.DeterministicTime;
 import org.jvmm.hv.api.HypervisorException;
@@ -68,7 +69,10 @@ public final class EmuPartition implements Partition {
         int threshold = Jit.configuredThreshold();
         translator = threshold == 0 ? null
                 : Jit.configuredAsync() ? Translator.background("jvmm-jit") : Translator.synchronous();
-        PartitionParts parts = new PartitionParts(phys, new CodePages(phys.ram().byteSize()), clock, apicBus,
+        CodePages code = new CodePages(phys.ram().byteSize());
+        // Device DMA and loaders write RAM behind the processors' backs: code decoded there is stale.
+        memory.observeWrites(code::invalidateRange);
+        PartitionParts parts = new PartitionParts(phys, code, clock, apicBus,
                 features, chipset, translator == null ? null : new Jit(threshold, translator));
         vps = new EmuVp[config.processorCount()];
         for (int i = 0; i < vps.length; i++) {
@@ -147,6 +151,7 @@ public final class EmuPartition implements Partition {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            memory.observeWrites(WriteObserver.NONE);
             for (EmuVp vp : vps) {
                 vp.requestStop();
             }

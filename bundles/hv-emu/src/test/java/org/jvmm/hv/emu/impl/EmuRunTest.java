@@ -44,6 +44,31 @@ class EmuRunTest {
         assertEquals(EmuMachine.CODE + EmuMachine.length(HELLO), m.vp(0).generalRegisters().rip());
     }
 
+    /**
+     * Code that DMA replaces after the processor decoded it runs in its new form (the write goes
+     * through GuestMemory, as devices and loaders write, and reaches hv-emu's code tracking the way
+     * DMA snoops a hardware CPU's caches). The "device" here rewrites the routine when it sees the
+     * routine's first port write.
+     */
+    @Test
+    void codeRewrittenByDmaRunsInItsNewForm() {
+        m.load(EmuMachine.CODE, String.join(" ",
+                "b9 03 00 00 00", //    mov ecx, 3
+                "e8 f6 00 00 00", //    loop: call CODE + 0x100
+                "ff c9  75 f7", //      dec ecx; jnz loop
+                "f4")); //              hlt
+        m.load(EmuMachine.CODE + 0x100, "b0 31  e6 80  c3"); // mov al, '1'; out 0x80, al; ret
+        m.io.onWrite = w -> {
+            if (w.port() == 0x80 && w.value() == '1') {
+                m.memory.write(EmuMachine.CODE + 0x101, new byte[] {'2'}, 0, 1);
+            }
+        };
+        m.longMode(0, EmuMachine.CODE);
+
+        assertInstanceOf(VpExit.Halted.class, m.vp(0).run(m.io));
+        assertEquals("122", m.io.text(0, 0x80));
+    }
+
     @Test
     void cpuidAnnouncesTheApicFeaturesAndTheTscFrequency() {
         m.load(EmuMachine.CODE, String.join(" ",
