@@ -97,6 +97,16 @@ final class Chain implements DescriptorChain {
         return out;
     }
 
+    /**
+     * Tells guest memory that the device-writable buffers were written (all of them: a device may
+     * have filled more than it reports), so a software CPU forgets code decoded from them.
+     */
+    void reportWritable() {
+        for (int p = readablePieces; p < addrs.length; p++) {
+            memory.written(addrs[p], lens[p]);
+        }
+    }
+
     @Override
     public String toString() {
         return "chain[head=" + head + ", readable=" + readable + ", writable=" + writable + "]";

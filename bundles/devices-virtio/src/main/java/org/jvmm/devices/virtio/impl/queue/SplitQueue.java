@@ -117,6 +117,9 @@ public final class SplitQueue implements VirtQueue, Inspectable {
             return false;
         }
         long len = Math.clamp(written, 0, c.writableLength());
+        if (c.writableLength() > 0) {
+            c.reportWritable();
+        }
         long elem = params.used() + 4 + 8L * (nextUsed & (size - 1));
         memory.write32(elem, c.head());
         memory.write32(elem + 4, (int) len);

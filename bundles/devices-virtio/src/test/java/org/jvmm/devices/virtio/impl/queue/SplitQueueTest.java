@@ -85,6 +85,20 @@ class SplitQueueTest {
         assertEquals(List.of(new Used(head, 8)), vq.takeUsed());
     }
 
+    /** Completing a chain reports its device-writable buffers (not the readable ones) as DMA-written. */
+    @Test
+    void completionReportsTheWritableBuffersToGuestMemory() {
+        List<String> written = new java.util.ArrayList<>();
+        int head = vq.add(Buf.in(0x10000, 4), Buf.out(0x11000, 8), Buf.out(0x13000, 3));
+        SplitQueue q = queue(0);
+        DescriptorChain c = take(q);
+        mem.observeWrites((offset, length) -> written.add(Long.toHexString(offset) + "+" + length));
+        q.complete(c, 2);
+        assertTrue(written.containsAll(List.of("11000+8", "13000+3")), written::toString);
+        assertTrue(written.stream().noneMatch(w -> w.startsWith("10000+")), written::toString);
+        assertEquals(List.of(new Used(head, 2)), vq.takeUsed());
+    }
+
     @Test
     void indirectTableIsFollowed() {
         int head = vq.addIndirect(0x20000, Buf.in(0x10000, 16), Buf.out(0x11000, 100), Buf.out(0x12000, 1));

@@ -98,6 +98,7 @@ final class AdminCommands {
             return Done.of(m.status());
         }
         Dma.copyOut(r.data(), m.segments());
+        m.reportWritten(c.dma);
         return Done.SUCCESS;
     }
 }

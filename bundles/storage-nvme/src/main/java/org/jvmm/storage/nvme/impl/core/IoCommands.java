@@ -74,7 +74,10 @@ final class IoCommands {
             return new Start(List.of(ns), () -> ns.disk.write(slba, data, fua).thenApply(r -> done(r, Kind.WRITE)));
         }
         c.health.read(length);
-        return new Start(List.of(ns), () -> ns.disk.read(slba, data).thenApply(r -> done(r, Kind.READ)));
+        return new Start(List.of(ns), () -> ns.disk.read(slba, data).thenApply(r -> {
+            m.reportWritten(c.dma);
+            return done(r, Kind.READ);
+        }));
     }
 
     private Outcome flush(Command cmd) {

@@ -30,6 +30,11 @@ public final class Dma {
         return memory.segment().asSlice(offset, len);
     }
 
+    /** Reports that the device wrote {@code [gpa, gpa + len)} through a slice. */
+    public void written(long gpa, long len) {
+        memory.written(gpa, len);
+    }
+
     public boolean read(long gpa, byte[] dst, int off, int len) {
         return memory.tryRead(gpa, dst, off, len);
     }

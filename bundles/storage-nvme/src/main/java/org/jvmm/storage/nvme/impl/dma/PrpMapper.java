@@ -21,10 +21,20 @@ public final class PrpMapper {
         this.dma = dma;
     }
 
-    /** The outcome: {@link Status#SUCCESS} with the slices, or the status to complete with. */
-    public record Mapped(int status, List<MemorySegment> segments) {
+    /**
+     * The outcome: {@link Status#SUCCESS} with the slices (and the guest address of each), or the
+     * status to complete with.
+     */
+    public record Mapped(int status, List<MemorySegment> segments, List<Long> addresses) {
         static Mapped fail(int status) {
-            return new Mapped(status, List.of());
+            return new Mapped(status, List.of(), List.of());
+        }
+
+        /** Tells guest memory the device wrote the slices (a software CPU forgets code decoded there). */
+        public void reportWritten(Dma dma) {
+            for (int i = 0; i < segments.size(); i++) {
+                dma.written(addresses.get(i), segments.get(i).byteSize());
+            }
         }
     }
 
@@ -97,6 +107,7 @@ public final class PrpMapper {
     private static final class Segments {
         private final Dma dma;
         private final List<MemorySegment> list = new ArrayList<>();
+        private final List<Long> addresses = new ArrayList<>();
         private long gpa = -1;
         private long offset;
         private long length;
@@ -123,12 +134,13 @@ public final class PrpMapper {
 
         Mapped done() {
             flush();
-            return new Mapped(Status.SUCCESS, List.copyOf(list));
+            return new Mapped(Status.SUCCESS, List.copyOf(list), List.copyOf(addresses));
         }
 
         private void flush() {
             if (length > 0) {
                 list.add(dma.segmentSlice(offset, length));
+                addresses.add(gpa);
                 length = 0;
             }
         }
