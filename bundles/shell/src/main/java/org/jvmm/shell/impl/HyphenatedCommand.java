@@ -43,4 +43,69 @@ final class HyphenatedCommand {
             return commands.remove(arguments);
         }
     }
+
+    /** {@code vm:pulse-save-restore}. */
+    @Component(service = Function.class, property = {"osgi.command.scope=vm",
+        "osgi.command.function=pulse-save-restore"})
+    public static final class PulseSaveRestore implements Function {
+        private final RuntimeCommands commands;
+
+        @Activate
+        public PulseSaveRestore(@Reference(name = "commands") RuntimeCommands commands) {
+            this.commands = commands;
+        }
+
+        @Override
+        public Object execute(CommandSession session, List<Object> arguments) {
+            return commands.pulseSaveRestore(arguments);
+        }
+    }
+
+    /** {@code vm:clear-halt}. */
+    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=clear-halt"})
+    public static final class ClearHalt implements Function {
+        private final RuntimeCommands commands;
+
+        @Activate
+        public ClearHalt(@Reference(name = "commands") RuntimeCommands commands) {
+            this.commands = commands;
+        }
+
+        @Override
+        public Object execute(CommandSession session, List<Object> arguments) {
+            return commands.clearHalt(arguments);
+        }
+    }
+
+    /** {@code vm:add-disk DISK,pcie_port=PORT}. */
+    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=add-disk"})
+    public static final class AddDisk implements Function {
+        private final RuntimeCommands commands;
+
+        @Activate
+        public AddDisk(@Reference(name = "commands") RuntimeCommands commands) {
+            this.commands = commands;
+        }
+
+        @Override
+        public Object execute(CommandSession session, List<Object> arguments) {
+            return commands.addDisk(arguments);
+        }
+    }
+
+    /** {@code vm:rm-disk PORT}. */
+    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=rm-disk"})
+    public static final class RemoveDisk implements Function {
+        private final RuntimeCommands commands;
+
+        @Activate
+        public RemoveDisk(@Reference(name = "commands") RuntimeCommands commands) {
+            this.commands = commands;
+        }
+
+        @Override
+        public Object execute(CommandSession session, List<Object> arguments) {
+            return commands.removeDisk(arguments);
+        }
+    }
 }

@@ -156,6 +156,27 @@ public interface VmControl {
         throw new SnapshotException("snapshots are not supported by this VM");
     }
 
+    /**
+     * OpenVMM's {@code pulse-save-restore}: pauses, saves every state unit (processors, partition,
+     * devices) and restores each into the same device or processor at once, then resumes a VM that
+     * was running. It proves every unit can read what it writes, without touching RAM.
+     *
+     * @throws SnapshotException naming the first unit that cannot be saved or restored
+     */
+    default void pulseSaveRestore() throws SnapshotException {
+        throw new SnapshotException("state units are not supported by this VM");
+    }
+
+    /**
+     * OpenVMM's {@code clear-halt}: resumes a VM that the guest halted (a halt guest action after a
+     * triple fault, reset or power-off request, or a debug exit with no debugger).
+     *
+     * @throws IllegalStateException when the VM is not paused by such a halt
+     */
+    default void clearHalt() {
+        throw new UnsupportedOperationException("clear-halt is not supported by this VM");
+    }
+
     /** A fresh inspect tree of the whole VM. */
     InspectNode inspect();
 

@@ -99,8 +99,9 @@ final class GuestEvents implements GuestEvent.Sink {
                 vm.reset();
             }
             case HALT -> {
-                LOG.log(Level.WARNING, vm.name() + ": " + what + ": VM halted (vm:resume or vm:reset in the shell)");
+                LOG.log(Level.WARNING, vm.name() + ": " + what + ": VM halted (vm:clear-halt or vm:reset in the shell)");
                 pauseOnceRunning();
+                vm.markHalted(what);
             }
             case EXIT -> {
                 if (action.exitCode() >= 0) {
@@ -115,6 +116,7 @@ final class GuestEvents implements GuestEvent.Sink {
     private void pauseForDebug(GuestEvent.Debug d) {
         LOG.log(Level.WARNING, vm.name() + ": " + describe(d) + " with no debugger attached: pausing");
         pauseOnceRunning();
+        vm.markHalted(describe(d));
     }
 
     /**

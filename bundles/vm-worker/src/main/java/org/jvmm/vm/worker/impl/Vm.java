@@ -49,6 +49,8 @@ public final class Vm implements VmControl {
     private final HotSwap hotSwap;
     private final RunReport report = new RunReport(System::nanoTime);
     private volatile OptionalInt exitStatus = OptionalInt.empty();
+    /** Why the guest halted the VM (a halt action, a debug exit), while it stays paused for it. */
+    private volatile String haltReason;
 
     Vm(VmParts parts, EventRelay relay) {
         this.parts = parts;
@@ -101,6 +103,7 @@ public final class Vm implements VmControl {
             if (state.get() != PAUSED) {
                 throw new IllegalVmStateException("resume", state.get());
             }
+            haltReason = null;
             guarded("resume", () -> {
                 runAll();
                 state.moveTo(RUNNING);
@@ -202,7 +205,48 @@ public final class Vm implements VmControl {
 
     @Override
     public Optional<String> stopReason() {
-        return state.reason().or(() -> state.get() == PAUSED ? hotSwap.pauseReason() : Optional.empty());
+        return state.reason().or(() -> state.get() != PAUSED ? Optional.empty()
+                : Optional.ofNullable(haltReason).map(r -> "halted by the guest: " + r).or(hotSwap::pauseReason));
+    }
+
+    /** The guest's halt action (or a debug exit) paused the VM for {@code reason}; vm:clear-halt resumes. */
+    void markHalted(String reason) {
+        locked(() -> {
+            if (state.get() == PAUSED) {
+                haltReason = reason;
+            }
+        });
+    }
+
+    @Override
+    public void clearHalt() {
+        locked(() -> {
+            if (state.get() != PAUSED || haltReason == null) {
+                throw new IllegalStateException("the VM is not halted by the guest (state " + state.get()
+                        + "); vm:clear-halt resumes a VM that a guest halt action or debug exit paused");
+            }
+            resume();
+        });
+    }
+
+    @Override
+    public void pulseSaveRestore() throws org.jvmm.vm.worker.SnapshotException {
+        lock.lock();
+        try {
+            VmState s = state.get();
+            if (s != RUNNING && s != PAUSED) {
+                throw new IllegalVmStateException("pulse save/restore", s);
+            }
+            if (s == RUNNING) {
+                pause();
+            }
+            org.jvmm.vm.worker.impl.snapshot.Snapshots.pulse(parts.partition(), parts.bus().devices());
+            if (s == RUNNING) {
+                resume();
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
@@ -316,6 +360,10 @@ public final class Vm implements VmControl {
             }
             org.jvmm.vm.worker.impl.snapshot.Snapshots.restore(dir, manifest(), parts.partition(),
                     parts.bus().devices(), parts.memory().segment());
+            // RAM was read behind the processors' backs: code they decoded from it is stale.
+            for (org.jvmm.guestmem.RamRange r : parts.memory().layout().ranges()) {
+                parts.memory().written(r.gpa(), r.size());
+            }
         } finally {
             lock.unlock();
         }

@@ -169,6 +169,21 @@ class VmLifecycleTest {
         vm.start();
         eventually("PAUSED", () -> vm.state() == VmState.PAUSED);
         assertEquals("guest power-off", vm.inspect("lastGuestEvent").orElseThrow());
+        eventually("the halt's reason", () -> vm.stopReason().isPresent());
+        assertEquals(Optional.of("halted by the guest: powered off"), vm.stopReason());
+        vm.clearHalt();
+        assertEquals(VmState.RUNNING, vm.state());
+        assertEquals(Optional.empty(), vm.stopReason());
+        vm.stop();
+    }
+
+    @Test
+    void clearHaltRefusesAVmThePersonPaused() throws Exception {
+        Vm vm = launchWithPowerDevice(1);
+        vm.start();
+        vm.pause();
+        IllegalStateException e = assertThrows(IllegalStateException.class, vm::clearHalt);
+        assertTrue(e.getMessage().startsWith("the VM is not halted by the guest (state PAUSED)"), e.getMessage());
         vm.stop();
     }
 

@@ -32,6 +32,31 @@ public final class Snapshots {
 
     public static void save(Path dir, SnapshotManifest manifest, Partition partition, List<ChipsetDevice> devices,
             MemorySegment ram) throws SnapshotException {
+        List<SavedUnit> units = saveUnits(partition, devices);
+        try {
+            Files.createDirectories(dir);
+            MemoryImage.write(ram, dir.resolve(MEMORY));
+            JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(STATE).toFile(), units);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(MANIFEST).toFile(), manifest);
+        } catch (IOException e) {
+            throw new SnapshotException("cannot write the snapshot to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * OpenVMM's pulse-save-restore: saves every state unit and restores it into the same devices and
+     * processors at once (RAM stays as it is), which proves each unit can read what it wrote.
+     */
+    public static void pulse(Partition partition, List<ChipsetDevice> devices) throws SnapshotException {
+        Map<String, SavedUnit> units = new HashMap<>();
+        for (SavedUnit u : saveUnits(partition, devices)) {
+            units.put(u.owner(), u);
+        }
+        restoreUnits(units, partition, devices);
+    }
+
+    /** Every device's, processor's and the partition's state, in that order. */
+    static List<SavedUnit> saveUnits(Partition partition, List<ChipsetDevice> devices) throws SnapshotException {
         List<SavedUnit> units = new ArrayList<>();
         for (ChipsetDevice d : devices) {
             StateUnit u = d.state().orElseThrow(() -> new SnapshotException("device " + d.name()
@@ -46,14 +71,7 @@ public final class Snapshots {
         } catch (HypervisorException e) {
             throw new SnapshotException("cannot save processor state: " + e.getMessage(), e);
         }
-        try {
-            Files.createDirectories(dir);
-            MemoryImage.write(ram, dir.resolve(MEMORY));
-            JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(STATE).toFile(), units);
-            JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(MANIFEST).toFile(), manifest);
-        } catch (IOException e) {
-            throw new SnapshotException("cannot write the snapshot to " + dir + ": " + e.getMessage(), e);
-        }
+        return units;
     }
 
     public static void restore(Path dir, SnapshotManifest vm, Partition partition, List<ChipsetDevice> devices,
@@ -68,6 +86,12 @@ public final class Snapshots {
         } catch (IOException e) {
             throw new SnapshotException("cannot read the snapshot in " + dir + ": " + e.getMessage(), e);
         }
+        restoreUnits(units, partition, devices);
+    }
+
+    /** Restores each device, the partition and each processor from {@code units}, which it empties. */
+    static void restoreUnits(Map<String, SavedUnit> units, Partition partition, List<ChipsetDevice> devices)
+            throws SnapshotException {
         for (ChipsetDevice d : devices) {
             SavedUnit saved = take(units, "device/" + d.name());
             StateUnit u = d.state().orElseThrow(() -> new SnapshotException("device " + d.name()

@@ -29,6 +29,11 @@ public final class FakeHypervisor implements Hypervisor {
         return probe;
     }
 
+    /** A partition of {@code processors} fake VPs over {@code memory} (snapshot unit tests). */
+    public static FakePartition partitionFor(int processors, org.jvmm.guestmem.GuestMemory memory) {
+        return new FakePartition(new PartitionConfig(processors, memory, org.jvmm.hv.api.CpuModel.QEMU64, false));
+    }
+
     @Override
     public Partition createPartition(PartitionConfig config) {
         FakePartition p = new FakePartition(config);

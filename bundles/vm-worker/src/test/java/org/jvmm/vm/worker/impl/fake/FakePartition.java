@@ -18,6 +18,9 @@ public final class FakePartition implements Partition {
     public volatile boolean picOutput;
     public volatile int resets;
     public volatile boolean closed;
+    /** What saveState() writes and restoreState() last read (snapshot tests). */
+    public volatile byte[] state = {1, 2, 3};
+    public volatile byte[] restored;
 
     FakePartition(PartitionConfig config) {
         this.config = config;
@@ -45,6 +48,16 @@ public final class FakePartition implements Partition {
     @Override
     public GuestMemory memory() {
         return config.memory();
+    }
+
+    @Override
+    public org.jvmm.hv.api.SavedBackendState saveState() {
+        return new org.jvmm.hv.api.SavedBackendState("fake", 1, state.clone());
+    }
+
+    @Override
+    public void restoreState(org.jvmm.hv.api.SavedBackendState saved) {
+        restored = saved.data().clone();
     }
 
     @Override

@@ -39,6 +39,19 @@ public final class FakeVp implements VirtualProcessor {
         return this;
     }
 
+    /** What restoreState() last read (snapshot tests). */
+    public volatile byte[] restored;
+
+    @Override
+    public org.jvmm.hv.api.SavedBackendState saveState() {
+        return new org.jvmm.hv.api.SavedBackendState("fake", 1, new byte[] {(byte) index()});
+    }
+
+    @Override
+    public void restoreState(org.jvmm.hv.api.SavedBackendState saved) {
+        restored = saved.data().clone();
+    }
+
     public FakeVp portWrite(int port, int size, long value) {
         return then(io -> {
             io.ioWrite(index, port, size, value);

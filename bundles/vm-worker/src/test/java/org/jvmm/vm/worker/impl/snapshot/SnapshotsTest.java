@@ -58,6 +58,90 @@ class SnapshotsTest {
     }
 
     @Test
+    void pulseRestoresEveryUnitFromWhatItSaved() throws Exception {
+        CountingDevice dev = new CountingDevice("uart0", 7);
+        try (var memory = org.jvmm.guestmem.GuestMemory.create(org.jvmm.guestmem.GuestMemoryLayout.flat(4096))) {
+            var partition = org.jvmm.vm.worker.impl.fake.FakeHypervisor.partitionFor(1, memory);
+            Snapshots.pulse(partition, List.of(dev));
+            assertEquals(7, dev.restored, "the device got back what it saved");
+            assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), toList(partition.restored));
+            assertEquals(List.of((byte) 0), toList(partition.vp(0).restored));
+        }
+    }
+
+    @Test
+    void pulseNamesTheUnitThatCannotRestore() throws Exception {
+        CountingDevice dev = new CountingDevice("rtc", -1);
+        try (var memory = org.jvmm.guestmem.GuestMemory.create(org.jvmm.guestmem.GuestMemoryLayout.flat(4096))) {
+            var partition = org.jvmm.vm.worker.impl.fake.FakeHypervisor.partitionFor(1, memory);
+            SnapshotException e = assertThrows(SnapshotException.class,
+                    () -> Snapshots.pulse(partition, List.of(dev)));
+            assertTrue(e.getMessage().startsWith("device rtc: "), e.getMessage());
+        }
+    }
+
+    private static List<Byte> toList(byte[] b) {
+        List<Byte> out = new java.util.ArrayList<>();
+        for (byte x : b) {
+            out.add(x);
+        }
+        return out;
+    }
+
+    /** Saves one byte; a negative value makes restore refuse. */
+    private static final class CountingDevice implements ChipsetDevice {
+        private final String name;
+        private final int value;
+        int restored = -100;
+
+        CountingDevice(String name, int value) {
+            this.name = name;
+            this.value = value;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public void reset() {
+        }
+
+        @Override
+        public void inspect(InspectNode node) {
+        }
+
+        @Override
+        public java.util.Optional<org.jvmm.chipset.api.StateUnit> state() {
+            return java.util.Optional.of(new org.jvmm.chipset.api.StateUnit() {
+                @Override
+                public String unitName() {
+                    return "test.counting";
+                }
+
+                @Override
+                public int version() {
+                    return 1;
+                }
+
+                @Override
+                public byte[] save() {
+                    return new byte[] {(byte) value};
+                }
+
+                @Override
+                public void restore(int version, byte[] state) throws org.jvmm.chipset.api.StateUnitException {
+                    if (state[0] < 0) {
+                        throw new org.jvmm.chipset.api.StateUnitException("test.counting: refuses " + state[0]);
+                    }
+                    restored = state[0];
+                }
+            });
+        }
+    }
+
+    @Test
     void memorySkipsZeroPagesAndReadsBackExactly(@TempDir Path dir) throws Exception {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment ram = arena.allocate(64 * MemoryImage.PAGE);
