@@ -62,6 +62,25 @@ final class AcpiPm {
         updateSci();
     }
 
+    AcpiPmState state(long now) {
+        return new AcpiPmState(now - timerOrigin, lastTimerMsbs, pm1Status, pm1Enable, pm1Control, gpeStatus,
+                gpeEnable, resetControl);
+    }
+
+    /** Takes a saved state, its PM timer continuing from VM time {@code now}, and drives the SCI. */
+    void restore(AcpiPmState s, long now) {
+        timerOrigin = now - s.timerElapsedNanos();
+        lastTimerMsbs = s.lastTimerMsbs();
+        pm1Status = s.pm1Status();
+        pm1Enable = s.pm1Enable();
+        pm1Control = s.pm1Control();
+        gpeStatus = s.gpeStatus();
+        gpeEnable = s.gpeEnable();
+        resetControl = s.resetControl();
+        request = Request.NONE;
+        updateSci();
+    }
+
     /** Whether {@code offset} of the PM block holds a register byte. */
     static boolean isRegister(int offset) {
         return (offset >= PM1_EVT_OFFSET && offset < PM1_EVT_OFFSET + 4)

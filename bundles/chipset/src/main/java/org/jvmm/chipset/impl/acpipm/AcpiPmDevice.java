@@ -10,6 +10,9 @@ import org.jvmm.chipset.api.PollDevice;
 import org.jvmm.chipset.api.PortIoIntercept;
 import org.jvmm.chipset.api.PortRange;
 import org.jvmm.chipset.api.PowerControl;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.chipset.api.VmClock;
 import org.jvmm.chipset.api.Waker;
 import org.jvmm.chipset.resources.AcpiPmLayout;
@@ -56,6 +59,42 @@ public final class AcpiPmDevice implements ChipsetDevice, PortIoIntercept, PollD
     @Override
     public Optional<PollDevice> poll() {
         return Optional.of(this);
+    }
+
+    /** Unit {@code chipset.acpi_pm}: PM1, GPE0, reset control and the PM timer's progress. */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "chipset.acpi_pm";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                synchronized (pm) {
+                    return StateCodec.write(pm.state(clock.nanos())::write);
+                }
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                AcpiPmState[] read = new AcpiPmState[1];
+                StateCodec.read(this, version, state, in -> read[0] = AcpiPmState.read(in));
+                synchronized (pm) {
+                    pm.restore(read[0], clock.nanos());
+                }
+                Waker w = waker;
+                if (w != null) {
+                    w.wake();
+                }
+            }
+        });
     }
 
     @Override

@@ -38,6 +38,17 @@ final class FwCfg {
         dmaHigh = 0;
     }
 
+    FwCfgState state() {
+        return new FwCfgState(selector, offset, dmaHigh);
+    }
+
+    /** Selects the saved key among this device's items and takes the saved offset and DMA high half. */
+    void restore(FwCfgState s) {
+        select(s.selector());
+        offset = s.offset();
+        dmaHigh = s.dmaHigh();
+    }
+
     void select(int key) {
         selector = key & 0xFFFF & ~WRITE_CHANNEL;
         current = items.get(selector).orElse(null);

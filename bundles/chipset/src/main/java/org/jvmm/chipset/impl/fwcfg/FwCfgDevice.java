@@ -7,6 +7,9 @@ import org.jvmm.chipset.api.IoResult;
 import org.jvmm.chipset.api.IoValue;
 import org.jvmm.chipset.api.PortIoIntercept;
 import org.jvmm.chipset.api.PortRange;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.chipset.api.FwCfgItems;
 import org.jvmm.chipset.resources.FwCfgHandle;
 import org.jvmm.guestmem.GuestMemory;
@@ -38,6 +41,38 @@ public final class FwCfgDevice implements ChipsetDevice, PortIoIntercept {
     @Override
     public Optional<PortIoIntercept> portIo() {
         return Optional.of(this);
+    }
+
+    /** Unit {@code chipset.fw_cfg}: selector, read offset and DMA address register; items are configuration. */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "chipset.fw_cfg";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                synchronized (fwCfg) {
+                    return StateCodec.write(fwCfg.state()::write);
+                }
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                FwCfgState[] read = new FwCfgState[1];
+                StateCodec.read(this, version, state, in -> read[0] = FwCfgState.read(in));
+                synchronized (fwCfg) {
+                    fwCfg.restore(read[0]);
+                }
+            }
+        });
     }
 
     @Override

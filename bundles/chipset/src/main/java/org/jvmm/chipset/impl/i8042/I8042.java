@@ -18,8 +18,9 @@ final class I8042 {
             CTR_AUX_OFF = 0x20, CTR_XLATE = 0x40;
     static final int OUT_RESET = 0x01, OUT_A20 = 0x02;
     static final int SELF_TEST_OK = 0x55, PORT_TEST_OK = 0x00;
-    private static final int QUEUE_LIMIT = 32;
-    private static final int AUX_FLAG = 0x100;
+    static final int QUEUE_LIMIT = 32;
+    /** Marks a mouse byte in the output queue. */
+    static final int AUX_FLAG = 0x100;
 
     private final LineInterrupt irq1;
     private final LineInterrupt irq12;
@@ -53,6 +54,29 @@ final class I8042 {
         lastWriteWasCommand = true;
         pendingCommand = -1;
         lastRead = 0;
+        resetRequested = false;
+        updateIrqs(false);
+    }
+
+    I8042State state() {
+        return new I8042State(commandByte, outputPort, sys, lastWriteWasCommand, pendingCommand, lastRead,
+                output.stream().mapToInt(Integer::intValue).toArray(), keyboard.state(), mouse.state());
+    }
+
+    /** Takes a saved state and drives IRQ 1/12 from its output queue. */
+    void restore(I8042State s) {
+        commandByte = s.commandByte();
+        outputPort = s.outputPort();
+        sys = s.sys();
+        lastWriteWasCommand = s.lastWriteWasCommand();
+        pendingCommand = s.pendingCommand();
+        lastRead = s.lastRead();
+        output.clear();
+        for (int b : s.output()) {
+            output.add(b);
+        }
+        keyboard.restore(s.keyboard());
+        mouse.restore(s.mouse());
         resetRequested = false;
         updateIrqs(false);
     }

@@ -9,6 +9,9 @@ import org.jvmm.chipset.api.LineInterrupt;
 import org.jvmm.chipset.api.PortIoIntercept;
 import org.jvmm.chipset.api.PortRange;
 import org.jvmm.chipset.api.PowerControl;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.inspect.InspectNode;
 
 /** The i8042 on ports 0x60 (data) and 0x64 (status/command), byte accesses only. */
@@ -33,6 +36,38 @@ public final class I8042Device implements ChipsetDevice, PortIoIntercept {
     @Override
     public Optional<PortIoIntercept> portIo() {
         return Optional.of(this);
+    }
+
+    /** Unit {@code chipset.i8042}: controller registers, output queue, keyboard and mouse. */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "chipset.i8042";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                synchronized (controller) {
+                    return StateCodec.write(controller.state()::write);
+                }
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                I8042State[] read = new I8042State[1];
+                StateCodec.read(this, version, state, in -> read[0] = I8042State.read(in));
+                synchronized (controller) {
+                    controller.restore(read[0]);
+                }
+            }
+        });
     }
 
     @Override

@@ -21,6 +21,17 @@ final class Ps2Keyboard {
         enabled = true;
     }
 
+    I8042State.Keyboard state() {
+        return new I8042State.Keyboard(pendingArgumentOf, scanCodeSet, leds, enabled);
+    }
+
+    void restore(I8042State.Keyboard s) {
+        pendingArgumentOf = s.pendingArgumentOf();
+        scanCodeSet = s.scanCodeSet();
+        leds = s.leds();
+        enabled = s.enabled();
+    }
+
     /** A byte from the host; the keyboard's answer goes to {@code reply}. */
     void write(int v, IntConsumer reply) {
         if (pendingArgumentOf >= 0) {

@@ -21,6 +21,17 @@ final class Ps2Mouse {
         reporting = false;
     }
 
+    I8042State.Mouse state() {
+        return new I8042State.Mouse(pendingArgumentOf, sampleRate, resolution, reporting);
+    }
+
+    void restore(I8042State.Mouse s) {
+        pendingArgumentOf = s.pendingArgumentOf();
+        sampleRate = s.sampleRate();
+        resolution = s.resolution();
+        reporting = s.reporting();
+    }
+
     void write(int v, IntConsumer reply) {
         if (pendingArgumentOf >= 0) {
             if (pendingArgumentOf == 0xF3) {

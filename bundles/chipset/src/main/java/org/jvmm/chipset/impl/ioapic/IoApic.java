@@ -39,6 +39,18 @@ final class IoApic {
         // input levels are wires from devices: they survive a reset of the controller
     }
 
+    IoApicState state() {
+        return new IoApicState(id, select, inputs, table.clone());
+    }
+
+    /** Takes a saved state; delivers nothing (interrupts in flight are in the processors' state). */
+    void restore(IoApicState s) {
+        id = s.id();
+        select = s.select();
+        inputs = s.inputs();
+        System.arraycopy(s.table(), 0, table, 0, pins);
+    }
+
     int select() {
         return select;
     }

@@ -9,6 +9,9 @@ import org.jvmm.chipset.api.IoResult;
 import org.jvmm.chipset.api.IoValue;
 import org.jvmm.chipset.api.MmioIntercept;
 import org.jvmm.chipset.api.MmioRange;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.inspect.InspectNode;
 
 /**
@@ -44,6 +47,38 @@ public final class IoApicDevice implements ChipsetDevice, MmioIntercept, Interru
     @Override
     public Optional<InterruptController> interruptController() {
         return Optional.of(this);
+    }
+
+    /** Unit {@code chipset.ioapic}: id, IOREGSEL, input levels and the redirection table. */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "chipset.ioapic";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                synchronized (ioapic) {
+                    return StateCodec.write(ioapic.state()::write);
+                }
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                IoApicState[] read = new IoApicState[1];
+                StateCodec.read(this, version, state, in -> read[0] = IoApicState.read(in, pins));
+                synchronized (ioapic) {
+                    ioapic.restore(read[0]);
+                }
+            }
+        });
     }
 
     @Override

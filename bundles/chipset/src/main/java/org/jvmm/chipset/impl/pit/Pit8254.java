@@ -1,5 +1,6 @@
 package org.jvmm.chipset.impl.pit;
 
+import java.util.List;
 import org.jvmm.inspect.InspectNode;
 
 /**
@@ -24,6 +25,18 @@ final class Pit8254 {
 
     PitChannel channel(int i) {
         return channels[i];
+    }
+
+    /** Port B's latched bits (gate 2 and speaker enable). */
+    int portBLatch() {
+        return portB;
+    }
+
+    void restore(int portBLatch, List<PitChannelState> states) {
+        portB = portBLatch;
+        for (int i = 0; i < channels.length; i++) {
+            channels[i].restore(states.get(i));
+        }
     }
 
     int readCounter(int channel, long nanos) {

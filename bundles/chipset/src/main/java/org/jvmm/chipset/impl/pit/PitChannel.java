@@ -51,6 +51,32 @@ final class PitChannel {
         latchedStatus = -1;
     }
 
+    PitChannelState state() {
+        return new PitChannelState(mode, access, bcd, reload, loaded, counting, startTick, frozenElapsed, gate,
+                nullCount, writeMsbNext, writeLsb, readMsbNext, latchedCount, latchedBytes, latchMsbNext,
+                latchedStatus);
+    }
+
+    void restore(PitChannelState s) {
+        mode = s.mode();
+        access = s.access();
+        bcd = s.bcd();
+        reload = s.reload();
+        loaded = s.loaded();
+        counting = s.counting();
+        startTick = s.startTick();
+        frozenElapsed = s.frozenElapsed();
+        gate = s.gate();
+        nullCount = s.nullCount();
+        writeMsbNext = s.writeMsbNext();
+        writeLsb = s.writeLsb();
+        readMsbNext = s.readMsbNext();
+        latchedCount = s.latchedCount();
+        latchedBytes = s.latchedBytes();
+        latchMsbNext = s.latchMsbNext();
+        latchedStatus = s.latchedStatus();
+    }
+
     /** A control word for this channel (bits 5..0: access mode, mode, BCD); access 0 latches the count. */
     void control(int cw, long now) {
         int rw = (cw >>> 4) & 3;

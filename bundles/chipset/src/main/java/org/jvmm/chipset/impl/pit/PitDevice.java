@@ -10,6 +10,9 @@ import org.jvmm.chipset.api.LineInterrupt;
 import org.jvmm.chipset.api.PollDevice;
 import org.jvmm.chipset.api.PortIoIntercept;
 import org.jvmm.chipset.api.PortRange;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.chipset.api.VmClock;
 import org.jvmm.chipset.api.Waker;
 import org.jvmm.inspect.InspectNode;
@@ -17,7 +20,8 @@ import org.jvmm.inspect.InspectNode;
 /**
  * The 8254 on ports 0x40..0x43 and 0x61 (byte accesses only). Channel 0's OUT rising edges are
  * pulses on ISA IRQ 0, delivered from {@link #poll} at the edge's deadline; a guest write to
- * channel 0 wakes the poller so the new deadline takes effect.
+ * channel 0 wakes the poller so the new deadline takes effect. The PIT runs on its own time base,
+ * the VM clock plus an offset that a restore sets so the restored timer continues where it stopped.
  */
 public final class PitDevice implements ChipsetDevice, PortIoIntercept, PollDevice {
     static final int BASE = 0x40, CONTROL = 0x43, PORT_B = 0x61;
@@ -28,6 +32,9 @@ public final class PitDevice implements ChipsetDevice, PortIoIntercept, PollDevi
     private final LineInterrupt irq0;
     private final VmClock clock;
     private final Waker waker;
+    /** PIT time minus VM time: 0 until a restore continues a saved time base. */
+    private long offsetNanos;
+    /** PIT time of the last IRQ 0 poll. */
     private long lastPollNanos;
     private long irqs;
 
@@ -53,6 +60,55 @@ public final class PitDevice implements ChipsetDevice, PortIoIntercept, PollDevi
         return Optional.of(this);
     }
 
+    /** PIT time now; callers hold the lock. */
+    private long now() {
+        return clock.nanos() + offsetNanos;
+    }
+
+    /** Unit {@code chipset.pit8254}: the three channels, port B and the PIT's time base. */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "chipset.pit8254";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                synchronized (pit) {
+                    return StateCodec.write(saved()::write);
+                }
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                PitState[] read = new PitState[1];
+                StateCodec.read(this, version, state, in -> read[0] = PitState.read(in));
+                synchronized (pit) {
+                    apply(read[0]);
+                }
+                waker.wake();
+            }
+        });
+    }
+
+    private PitState saved() {
+        return new PitState(now(), lastPollNanos, pit.portBLatch(),
+                List.of(pit.channel(0).state(), pit.channel(1).state(), pit.channel(2).state()));
+    }
+
+    private void apply(PitState s) {
+        offsetNanos = s.nanos() - clock.nanos();
+        lastPollNanos = s.lastPollNanos();
+        pit.restore(s.portB(), s.channels());
+    }
+
     @Override
     public List<PortRange> portRanges() {
         return RANGES;
@@ -67,7 +123,7 @@ public final class PitDevice implements ChipsetDevice, PortIoIntercept, PollDevi
             return IoResult.INVALID_ACCESS_SIZE;
         }
         synchronized (pit) {
-            long now = clock.nanos();
+            long now = now();
             out.set(switch (port) {
                 case PORT_B -> pit.readPortB(now);
                 case CONTROL -> 0xFF; // the control port is write-only
@@ -88,7 +144,7 @@ public final class PitDevice implements ChipsetDevice, PortIoIntercept, PollDevi
         int v = (int) value & 0xFF;
         boolean rearm;
         synchronized (pit) {
-            long now = clock.nanos();
+            long now = now();
             switch (port) {
                 case PORT_B -> pit.writePortB(v, now);
                 case CONTROL -> pit.writeControl(v, now);
@@ -114,9 +170,11 @@ public final class PitDevice implements ChipsetDevice, PortIoIntercept, PollDevi
         boolean edge;
         long next;
         synchronized (pit) {
-            edge = nowNanos > lastPollNanos && pit.irq0EdgeBetween(lastPollNanos, nowNanos);
-            lastPollNanos = Math.max(lastPollNanos, nowNanos);
-            next = pit.nextIrq0(lastPollNanos);
+            long now = nowNanos + offsetNanos;
+            edge = now > lastPollNanos && pit.irq0EdgeBetween(lastPollNanos, now);
+            lastPollNanos = Math.max(lastPollNanos, now);
+            long due = pit.nextIrq0(lastPollNanos);
+            next = due == Long.MAX_VALUE ? due : due - offsetNanos;
             if (edge) {
                 irqs++;
             }
@@ -131,14 +189,14 @@ public final class PitDevice implements ChipsetDevice, PortIoIntercept, PollDevi
     public void reset() {
         synchronized (pit) {
             pit.reset();
-            lastPollNanos = clock.nanos();
+            lastPollNanos = now();
         }
     }
 
     @Override
     public void inspect(InspectNode node) {
         synchronized (pit) {
-            pit.inspect(node, clock.nanos());
+            pit.inspect(node, now());
             node.field("irq0_pulses", irqs);
         }
     }

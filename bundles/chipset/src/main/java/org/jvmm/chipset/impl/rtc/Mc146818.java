@@ -54,6 +54,22 @@ final class Mc146818 {
         updateIrq();
     }
 
+    RtcState.Chip state() {
+        return new RtcState.Chip(cmos.clone(), epochOffsetNanos, regA, regB, flags, held, lastFlagNanos);
+    }
+
+    /** Takes a saved chip's registers and CMOS and drives the IRQ line from them. */
+    void restore(RtcState.Chip c) {
+        System.arraycopy(c.cmos(), 0, cmos, 0, cmos.length);
+        epochOffsetNanos = c.epochOffsetNanos();
+        regA = c.regA();
+        regB = c.regB();
+        flags = c.flags();
+        held = c.held();
+        lastFlagNanos = c.lastFlagNanos();
+        updateIrq();
+    }
+
     int read(int index, long now) {
         refreshFlags(now);
         int value = switch (index) {

@@ -9,6 +9,9 @@ import org.jvmm.chipset.api.LineInterrupt;
 import org.jvmm.chipset.api.PollDevice;
 import org.jvmm.chipset.api.PortIoIntercept;
 import org.jvmm.chipset.api.PortRange;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.chipset.api.VmClock;
 import org.jvmm.chipset.api.Waker;
 import org.jvmm.guestmem.GuestMemoryLayout;
@@ -16,7 +19,9 @@ import org.jvmm.inspect.InspectNode;
 
 /**
  * The RTC/CMOS on ports 0x70 (index, bit 7 masks NMI) and 0x71 (data), byte accesses only; polled
- * at the next periodic or once-a-second flag while those interrupts are enabled.
+ * at the next periodic or once-a-second flag while those interrupts are enabled. The chip runs on
+ * the device's own time base, the VM clock plus an offset that a restore sets so the guest's clock
+ * and the periodic interrupt continue where they stopped.
  */
 public final class RtcDevice implements ChipsetDevice, PortIoIntercept, PollDevice {
     static final int INDEX = 0x70, DATA = 0x71;
@@ -27,6 +32,8 @@ public final class RtcDevice implements ChipsetDevice, PortIoIntercept, PollDevi
     private volatile Waker waker;
     private int index;
     private boolean nmiDisabled;
+    /** Device time minus VM time: 0 until a restore continues a saved time base. */
+    private long offsetNanos;
 
     public RtcDevice(LineInterrupt irq8, VmClock clock, GuestMemoryLayout layout, long startEpochNanos) {
         this.clock = clock;
@@ -53,6 +60,54 @@ public final class RtcDevice implements ChipsetDevice, PortIoIntercept, PollDevi
         return Optional.of(this);
     }
 
+    /** Device time now; callers hold the lock. */
+    private long now() {
+        return clock.nanos() + offsetNanos;
+    }
+
+    /** Unit {@code chipset.mc146818}: CMOS, registers A..D, the guest's time and the index port. */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "chipset.mc146818";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                synchronized (rtc) {
+                    return StateCodec.write(new RtcState(now(), index, nmiDisabled, rtc.state())::write);
+                }
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                RtcState[] read = new RtcState[1];
+                StateCodec.read(this, version, state, in -> read[0] = RtcState.read(in));
+                synchronized (rtc) {
+                    offsetNanos = read[0].nanos() - clock.nanos();
+                    index = read[0].index();
+                    nmiDisabled = read[0].nmiDisabled();
+                    rtc.restore(read[0].chip());
+                }
+                wake();
+            }
+        });
+    }
+
+    private void wake() {
+        Waker w = waker;
+        if (w != null) {
+            w.wake();
+        }
+    }
+
     @Override
     public List<PortRange> portRanges() {
         return RANGES;
@@ -67,7 +122,7 @@ public final class RtcDevice implements ChipsetDevice, PortIoIntercept, PollDevi
             return IoResult.INVALID_ACCESS_SIZE;
         }
         synchronized (rtc) {
-            out.set(port == INDEX ? 0xFF : rtc.read(index, clock.nanos()));
+            out.set(port == INDEX ? 0xFF : rtc.read(index, now()));
         }
         return IoResult.OK;
     }
@@ -87,13 +142,12 @@ public final class RtcDevice implements ChipsetDevice, PortIoIntercept, PollDevi
                 index = v & 0x7F;
                 nmiDisabled = (v & 0x80) != 0;
             } else {
-                rtc.write(index, v, clock.nanos());
+                rtc.write(index, v, now());
                 schedule = index == Mc146818.REG_A || index == Mc146818.REG_B;
             }
         }
-        Waker w = waker;
-        if (schedule && w != null) {
-            w.wake();
+        if (schedule) {
+            wake();
         }
         return IoResult.OK;
     }
@@ -108,7 +162,8 @@ public final class RtcDevice implements ChipsetDevice, PortIoIntercept, PollDevi
     @Override
     public long poll(long nowNanos) {
         synchronized (rtc) {
-            return rtc.poll(nowNanos);
+            long next = rtc.poll(nowNanos + offsetNanos);
+            return next == Long.MAX_VALUE ? next : next - offsetNanos;
         }
     }
 
@@ -117,7 +172,7 @@ public final class RtcDevice implements ChipsetDevice, PortIoIntercept, PollDevi
         synchronized (rtc) {
             index = 0;
             nmiDisabled = false;
-            rtc.reset(clock.nanos());
+            rtc.reset(now());
         }
     }
 
@@ -125,7 +180,7 @@ public final class RtcDevice implements ChipsetDevice, PortIoIntercept, PollDevi
     public void inspect(InspectNode node) {
         synchronized (rtc) {
             node.hex("index", index).field("nmi_disabled", nmiDisabled);
-            rtc.inspect(node, clock.nanos());
+            rtc.inspect(node, now());
         }
     }
 }

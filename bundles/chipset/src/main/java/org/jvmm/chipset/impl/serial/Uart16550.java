@@ -75,7 +75,7 @@ final class Uart16550 {
             out.writeInt(v);
         }
         out.writeBoolean(thrInterrupt);
-        out.writeLong(lastRxNanos);
+        out.writeLong(clock.nanos() - lastRxNanos); // relative: a restored VM's clock starts again
         rx.save(out);
     }
 
@@ -89,7 +89,7 @@ final class Uart16550 {
         divisor = in.readInt();
         fcr = in.readInt();
         thrInterrupt = in.readBoolean();
-        lastRxNanos = in.readLong();
+        lastRxNanos = clock.nanos() - in.readLong();
         rx.restore(in);
         updateIrq();
     }

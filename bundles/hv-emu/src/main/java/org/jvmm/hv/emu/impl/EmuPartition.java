@@ -1,6 +1,5 @@
 package org.jvmm.hv.emu.impl;
 
-import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jvmm.guestmem.GuestMemory;
@@ -19,6 +18,7 @@ import org.jvmm.hv.emu.impl.cpu.GuestClock;
 import org.jvmm.hv.emu.impl.cpu.mmu.CodePages;
 import org.jvmm.hv.emu.impl.vp.ChipsetLink;
 import org.jvmm.hv.emu.impl.vp.EmuVp;
+import org.jvmm.hv.emu.impl.vp.HostClock;
 import org.jvmm.hv.emu.impl.vp.InstructionClock;
 import org.jvmm.hv.emu.impl.cpu.jit.Jit;
 import org.jvmm.hv.emu.impl.cpu.jit.Translator;
@@ -35,7 +35,6 @@ import org.jvmm.inspect.InspectNode;
 public final class EmuPartition implements Partition {
     /** Physical address bits the CPU reports (CPUID 0x80000008) and the APIC accepts. */
     private static final int PHYSICAL_ADDRESS_BITS = 40;
-    private static final int STATE_VERSION = 1;
 
     private final PartitionConfig config;
     private final GuestMemory memory;
@@ -46,6 +45,8 @@ public final class EmuPartition implements Partition {
     private final Translator translator;
     /** Deterministic time, or null when guest time follows the host clock. */
     private final InstructionClock instructionClock;
+    /** Host-following time, or null under deterministic time. */
+    private final HostClock hostClock;
 
     EmuPartition(PartitionConfig config) throws HypervisorException {
         CpuModel model = config.cpuModel();
@@ -62,7 +63,8 @@ public final class EmuPartition implements Partition {
             throw new HypervisorException("guest memory: " + e.getMessage(), e);
         }
         instructionClock = config.deterministic() ? new InstructionClock(model.tscFrequencyHz()) : null;
-        GuestClock clock = instructionClock != null ? instructionClock : GuestClock.host(model.tscFrequencyHz());
+        hostClock = instructionClock != null ? null : new HostClock(model.tscFrequencyHz());
+        GuestClock clock = instructionClock != null ? instructionClock : hostClock;
         ChipsetLink chipset = new ChipsetLink();
         ApicFeatures features = new ApicFeatures(model.x2apic(), true, PHYSICAL_ADDRESS_BITS);
         apicBus = new ApicBus(clock, features, chipset::acknowledgePic, chipset::handleEoi);
@@ -113,32 +115,32 @@ public final class EmuPartition implements Partition {
         return Optional.ofNullable(instructionClock);
     }
 
-    /**
-     * Guest time: under deterministic time the instruction clock's nanoseconds, so that a restored
-     * partition continues on the same timeline; with host time nothing (guest time follows the host).
-     */
+    /** Guest time and the APIC bus's arbitration state, through {@link PartitionSnapshot}. */
     @Override
     public SavedBackendState saveState() {
-        byte[] data = ByteBuffer.allocate(Long.BYTES).putLong(instructionClock == null ? -1 : instructionClock.nanos())
-                .array();
-        return new SavedBackendState(EmuHypervisor.NAME, STATE_VERSION, data);
+        long time = instructionClock != null ? instructionClock.nanos() : hostClock.tsc();
+        return new SavedBackendState(EmuHypervisor.NAME, PartitionSnapshot.VERSION,
+                PartitionSnapshot.save(instructionClock != null, time, apicBus.lowestPriorityCursor()));
     }
 
+    /**
+     * Restores guest time (before the processors, whose APIC timers are on its timeline): the
+     * instruction clock's nanoseconds, or the host-following TSC, which then goes on from the saved
+     * value. A version 1 state of a host-time partition had no time in it: the clock stays as it is.
+     */
     @Override
     public void restoreState(SavedBackendState state) throws HypervisorException {
-        if (!state.backend().equals(EmuHypervisor.NAME) || state.version() != STATE_VERSION
-                || state.data().length != Long.BYTES) {
-            throw new HypervisorException("partition: saved state " + state.backend() + " version " + state.version()
-                    + " is not readable (hv-emu reads " + EmuHypervisor.NAME + " version " + STATE_VERSION + ")");
-        }
-        long nanos = ByteBuffer.wrap(state.data()).getLong();
-        if ((nanos >= 0) != (instructionClock != null)) {
-            throw new HypervisorException("partition: the snapshot was taken " + (nanos >= 0 ? "with" : "without")
+        PartitionSnapshot saved = PartitionSnapshot.read(state);
+        if (saved.deterministic() != (instructionClock != null)) {
+            throw new HypervisorException("partition: the snapshot was taken " + (saved.deterministic() ? "with" : "without")
                     + " --deterministic; restore it the same way");
         }
         if (instructionClock != null) {
-            instructionClock.restoreNanos(nanos);
+            instructionClock.restoreNanos(saved.time());
+        } else if (saved.time() >= 0) {
+            hostClock.continueFrom(saved.time());
         }
+        apicBus.restoreLowestPriorityCursor(saved.lowestPriorityCursor());
     }
 
     @Override

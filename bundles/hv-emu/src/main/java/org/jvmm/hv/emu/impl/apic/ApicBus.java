@@ -76,6 +76,15 @@ public final class ApicBus implements Inspectable {
         return List.of(apics);
     }
 
+    /** Where the next lowest-priority arbitration starts looking (its round-robin position), for snapshots. */
+    public int lowestPriorityCursor() {
+        return lowestCursor.get();
+    }
+
+    public void restoreLowestPriorityCursor(int cursor) {
+        lowestCursor.set(cursor);
+    }
+
     /** An interrupt message from the chipset (IOAPIC, MSI, a backend's injection). */
     public void deliver(InterruptRequest request) {
         switch (request) {

@@ -1,5 +1,9 @@
 package org.jvmm.hv.emu.impl.apic;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * The local APIC timer: one-shot, periodic and TSC-deadline modes over a clock in nanoseconds (one
  * APIC bus tick per nanosecond before the divider). Counts are computed from the clock when read,
@@ -28,6 +32,40 @@ final class ApicTimer {
         start = 0;
         nextExpiry = NONE;
         deadlineTsc = 0;
+    }
+
+    /**
+     * The whole timer for a snapshot: LVT, initial count, divide configuration, start, next expiry
+     * and TSC deadline. Times are clock nanoseconds, so a timer restored on the same guest timeline
+     * (the partition restores its clock first) continues at the same count and expires at the same time.
+     */
+    void write(DataOutput out) throws IOException {
+        out.writeInt(lvt);
+        out.writeLong(initial);
+        out.writeInt(divide);
+        out.writeLong(start);
+        out.writeLong(nextExpiry);
+        out.writeLong(deadlineTsc);
+    }
+
+    /** Reads what {@link #write} wrote; a value this timer cannot hold is an {@link IOException}. */
+    void read(DataInput in) throws IOException {
+        int l = in.readInt();
+        long init = in.readLong();
+        int div = in.readInt();
+        long s = in.readLong();
+        long next = in.readLong();
+        long deadline = in.readLong();
+        if ((init & ~0xFFFF_FFFFL) != 0 || (div & ~0xB) != 0) {
+            throw new IOException("APIC timer initial count 0x%x or divide configuration 0x%x is out of range"
+                    .formatted(init, div));
+        }
+        lvt = l;
+        initial = init;
+        divide = div;
+        start = s;
+        nextExpiry = next;
+        deadlineTsc = deadline;
     }
 
     int lvt() {

@@ -2,6 +2,9 @@ package org.jvmm.hv.emu.impl.apic;
 
 import static org.jvmm.hv.emu.impl.apic.ApicRegs.*;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.jvmm.hv.emu.impl.cpu.InterruptSource;
 import org.jvmm.inspect.InspectNode;
 import org.jvmm.inspect.Inspectable;
@@ -31,11 +34,13 @@ public final class LocalApic implements InterruptSource, Inspectable {
     private final Object lock = new Object();
     private final ApicRegisterFile regs;
 
-    // Read without the lock.
-    private volatile boolean attention = true;
-    private volatile boolean nmi;
-    private volatile boolean startupPending;
-    private volatile boolean waitForSipi;
+    final ApicFeatures features;
+
+    // Read without the lock (package-private for ApicSnapshot).
+    volatile boolean attention = true;
+    volatile boolean nmi;
+    volatile boolean startupPending;
+    volatile boolean waitForSipi;
     private volatile int ppr;
 
     // Guarded by lock.
@@ -45,10 +50,10 @@ public final class LocalApic implements InterruptSource, Inspectable {
     final VectorBits irr = new VectorBits(), isr = new VectorBits(), tmr = new VectorBits();
     final ApicTimer timer = new ApicTimer();
     long tscOffset;
-    private boolean lint0, lint1, extIntEdge;
-    private int extIntVector = -1;
-    private boolean initPending;
-    private int sipiVector = -1;
+    boolean lint0, lint1, extIntEdge;
+    int extIntVector = -1;
+    boolean initPending;
+    int sipiVector = -1;
 
     LocalApic(ApicBus bus, int id, boolean bsp, TimeBase time, ApicFeatures features, Runnable kick) {
         this.bus = bus;
@@ -56,6 +61,7 @@ public final class LocalApic implements InterruptSource, Inspectable {
         this.bsp = bsp;
         this.time = time;
         this.kick = kick;
+        this.features = features;
         this.regs = new ApicRegisterFile(this, features);
         reset();
     }
@@ -197,6 +203,26 @@ public final class LocalApic implements InterruptSource, Inspectable {
     public void setTscOffset(long offset) {
         synchronized (lock) {
             tscOffset = offset;
+        }
+    }
+
+    /** The whole APIC state for a snapshot (see {@link ApicSnapshot}); the owning VP is not running. */
+    public void saveState(DataOutput out) throws IOException {
+        synchronized (lock) {
+            ApicSnapshot.write(this, out);
+        }
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote. A malformed or incompatible state is an {@link IOException}
+     * and may leave the APIC partly written (the caller resets it then). The owning VP is not running.
+     */
+    public void restoreState(DataInput in) throws IOException {
+        synchronized (lock) {
+            ApicSnapshot.read(this, in);
+            updatePpr();
+            startupPending = initPending || sipiVector >= 0;
+            attention = true;
         }
     }
 

@@ -46,6 +46,15 @@ final class VectorBits {
         return (int) (words[index >>> 1] >>> ((index & 1) << 5));
     }
 
+    /** Vectors {@code 64*index .. 64*index+63} as one word (for snapshots). */
+    long word(int index) {
+        return words[index];
+    }
+
+    void setWord(int index, long value) {
+        words[index] = value;
+    }
+
     void clearAll() {
         java.util.Arrays.fill(words, 0);
     }

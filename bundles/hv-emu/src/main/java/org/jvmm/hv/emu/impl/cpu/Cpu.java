@@ -39,8 +39,8 @@ public final class Cpu {
     /** An NMI is being handled: further NMIs wait for IRET. */
     public boolean nmiBlocked;
     private long retired;
-    /** RDRAND/RDSEED's source: seeded from the host, or fixed for deterministic runs. */
-    private java.util.SplittableRandom random = new java.util.SplittableRandom(new java.security.SecureRandom().nextLong());
+    /** RDRAND/RDSEED's source, a SplitMix64 state: seeded from the host, or fixed for deterministic runs. */
+    private long randomState = new java.security.SecureRandom().nextLong();
     /** Block translation policy, or null when every block is interpreted. */
     private Jit jit = Jit.fromConfiguration();
     /** Set by a translated region that stops early: the address of the instruction that left something pending. */
@@ -114,14 +114,25 @@ public final class Cpu {
         return attention;
     }
 
-    /** The generator behind RDRAND and RDSEED. */
-    public java.util.SplittableRandom random() {
-        return random;
+    /** The next value for RDRAND and RDSEED (SplitMix64: a golden-ratio step, then a 64-bit mix). */
+    public long nextRandom() {
+        long z = randomState += 0x9E37_79B9_7F4A_7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        return z ^ (z >>> 31);
     }
 
-    /** Makes RDRAND and RDSEED return a fixed sequence (deterministic runs). */
+    /**
+     * Makes RDRAND and RDSEED return a fixed sequence (deterministic runs); with a value from
+     * {@link #randomState()} the sequence continues where that left off (snapshots).
+     */
     public void seedRandom(long seed) {
-        random = new java.util.SplittableRandom(seed);
+        randomState = seed;
+    }
+
+    /** The generator's state, for {@link #seedRandom}. */
+    public long randomState() {
+        return randomState;
     }
 
     public Jit jit() {

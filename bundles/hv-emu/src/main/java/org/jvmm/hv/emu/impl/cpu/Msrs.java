@@ -30,6 +30,18 @@ public final class Msrs {
         this.cpu = cpu;
     }
 
+    /** The MSR values kept here rather than in {@link CpuState} (AMD HWCR, SYSCFG, interrupt-pending message), for snapshots. */
+    public long[] hiddenState() {
+        return new long[] {hwcr, syscfg, intPendingMsg};
+    }
+
+    /** Restores what {@link #hiddenState()} returned. */
+    public void restoreHiddenState(long[] values) {
+        hwcr = values[0];
+        syscfg = values[1];
+        intPendingMsg = values[2];
+    }
+
     private static boolean canonical(long v) {
         return (v << 16 >> 16) == v;
     }

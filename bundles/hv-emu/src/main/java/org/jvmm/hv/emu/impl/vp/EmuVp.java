@@ -11,6 +11,7 @@ import org.jvmm.hv.api.SavedBackendState;
 import org.jvmm.hv.api.SegmentRegisters;
 import org.jvmm.hv.api.VirtualProcessor;
 import org.jvmm.hv.api.VpExit;
+import org.jvmm.hv.emu.impl.EmuHypervisor;
 import org.jvmm.hv.emu.impl.apic.LocalApic;
 import org.jvmm.hv.emu.impl.cpu.Cpu;
 import org.jvmm.inspect.InspectNode;
@@ -21,14 +22,14 @@ import org.jvmm.inspect.InspectNode;
  * written only while the VP is not running.
  */
 public final class EmuVp implements VirtualProcessor {
-    private static final int APIC_SVR = 0xF0;
-    private static final long SVR_ENABLE = 0x100;
     private final int index;
     private final PartitionParts parts;
     private final Cpu cpu;
     private final VpIoBus bus;
     private final LocalApic apic;
     private final VpLoop loop;
+    /** Guest time is an {@link InstructionClock}. */
+    private final boolean deterministic;
 
     public EmuVp(int index, PartitionParts parts) {
         this.index = index;
@@ -36,6 +37,7 @@ public final class EmuVp implements VirtualProcessor {
         this.bus = new VpIoBus(index);
         this.cpu = new Cpu(parts.memory(), bus, parts.code(), index);
         InstructionClock icount = parts.clock() instanceof InstructionClock c ? c : null;
+        this.deterministic = icount != null;
         if (icount != null) {
             icount.add(cpu);
             cpu.seedRandom(index);
@@ -160,36 +162,35 @@ public final class EmuVp implements VirtualProcessor {
     }
 
     /**
-     * The CPU state through {@link VpStateCodec}. The local APIC is not saved yet: a processor whose
-     * APIC is software-enabled, or in x2APIC mode, refuses.
+     * The processor's whole state through {@link VpSnapshot}: CPU, local APIC, pending events. Times
+     * in it (APIC timer) are on the partition's guest timeline, which the partition's state restores.
      */
     @Override
     public SavedBackendState saveState() throws HypervisorException {
         ensureStopped();
-        if (!apic.mmioEnabled() || (apic.mmioRead(APIC_SVR, 4) & SVR_ENABLE) != 0) {
-            throw new HypervisorException("vp " + index + ": its local APIC is enabled; saving local APIC state is"
-                    + " not implemented yet (hv-emu saves processors whose APIC is software-disabled)");
-        }
-        return new SavedBackendState(org.jvmm.hv.emu.impl.EmuHypervisor.NAME, VpStateCodec.VERSION, VpStateCodec.save(cpu.s));
+        return new SavedBackendState(EmuHypervisor.NAME, VpSnapshot.VERSION, VpSnapshot.save(cpu, apic, loop));
     }
 
+    /** Restores a {@link VpSnapshot} of version 2, or 1 (CPU state only); restore the partition's state first. */
     @Override
     public void restoreState(SavedBackendState state) throws HypervisorException {
         ensureStopped();
-        if (!state.backend().equals(org.jvmm.hv.emu.impl.EmuHypervisor.NAME) || state.version() != VpStateCodec.VERSION) {
+        int version = state.version();
+        if (!state.backend().equals(EmuHypervisor.NAME)
+                || version != VpSnapshot.VERSION && version != VpSnapshot.CPU_ONLY) {
             throw new HypervisorException("vp " + index + ": saved state " + state.backend() + " version "
-                    + state.version() + " is not readable (hv-emu reads " + org.jvmm.hv.emu.impl.EmuHypervisor.NAME + " version "
-                    + VpStateCodec.VERSION + ")");
+                    + version + " is not readable (hv-emu reads " + EmuHypervisor.NAME + " versions "
+                    + VpSnapshot.CPU_ONLY + " and " + VpSnapshot.VERSION + ")");
         }
         try {
-            VpStateCodec.restore(cpu.s, state.data());
+            VpSnapshot.restore(version, state.data(), cpu, apic, loop, deterministic);
         } catch (java.io.IOException e) {
             powerOn();
-            throw new HypervisorException("vp " + index + ": saved processor state is malformed: " + e.getMessage(), e);
+            throw new HypervisorException("vp " + index + ": saved processor state (version " + version
+                    + ") cannot be restored: " + e.getMessage(), e);
         }
-        apic.setTscOffset(cpu.s.tscOffset);
-        apic.setCr8((int) cpu.s.cr8 & 0xF);
-        stateChanged();
+        refresh();
+        cpu.kick();
     }
 
     @Override
@@ -213,9 +214,14 @@ public final class EmuVp implements VirtualProcessor {
      * TLB, forget a shutdown, and drop decoded code, since the host may have written guest code too.
      */
     private void stateChanged() {
+        refresh();
+        loop.clearShutdown();
+    }
+
+    /** Recomputes the mode, drops the TLB and all decoded code. */
+    private void refresh() {
         cpu.modeChanged();
         cpu.mmu.flush();
-        loop.clearShutdown();
         parts.code().invalidateRange(0, parts.memory().ram().byteSize());
     }
 

@@ -1,5 +1,8 @@
 package org.jvmm.hv.emu.impl.vp;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.concurrent.locks.LockSupport;
 import org.jvmm.hv.api.DeviceTimer;
 import org.jvmm.hv.api.VpExit;
@@ -31,6 +34,8 @@ final class VpLoop {
     private static final int CODE_BYTES = 15;
     /** Deterministic halts that may skip to a deadline in a row without the CPU retiring anything. */
     static final int MAX_IDLE_SKIPS = 10_000;
+    /** A saved shutdown keeps this much of its detail text. */
+    private static final int MAX_DETAIL = 4_000;
 
     private final int index;
     private final Cpu cpu;
@@ -161,6 +166,42 @@ final class VpLoop {
 
     void clearShutdown() {
         shutdown = null;
+    }
+
+    /**
+     * The loop's own state for a snapshot: a latched shutdown, and under deterministic time the
+     * idle-skip run (how many halts in a row skipped to a deadline, and whether nothing retired since
+     * the last), which decides whether the next halt skips or sleeps.
+     */
+    void writeState(DataOutputStream out) throws IOException {
+        out.writeBoolean(shutdown != null);
+        if (shutdown != null) {
+            out.writeUTF(shutdown.reason().name());
+            String detail = shutdown.detail();
+            out.writeUTF(detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail);
+        }
+        out.writeInt(idleSkips);
+        out.writeBoolean(retiredAtSkip == cpu.retired());
+    }
+
+    /** Reads what {@link #writeState} wrote. */
+    void readState(DataInputStream in) throws IOException {
+        VpExit.Shutdown latched = null;
+        if (in.readBoolean()) {
+            String reason = in.readUTF();
+            try {
+                latched = new VpExit.Shutdown(VpExit.ShutdownReason.valueOf(reason), in.readUTF());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("unknown shutdown reason " + reason, e);
+            }
+        }
+        int skips = in.readInt();
+        if (skips < 0) {
+            throw new IOException("idle skip count " + skips + " is negative");
+        }
+        shutdown = latched;
+        idleSkips = skips;
+        retiredAtSkip = in.readBoolean() ? cpu.retired() : -1;
     }
 
     String describeState() {

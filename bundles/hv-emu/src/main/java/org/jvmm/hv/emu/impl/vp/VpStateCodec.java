@@ -1,63 +1,52 @@
 package org.jvmm.hv.emu.impl.vp;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.jvmm.hv.emu.impl.cpu.CpuState;
 
 /**
  * The whole {@link CpuState} as bytes, field by field, including what the register records leave out
  * (lazy flags, pending exception, interrupt shadow, halted, hidden segment parts, MSRs, raw x87
  * doubles), so that a restored processor continues at the same instruction with the same flags.
- * Mode fields (CPL, code and stack size) are recomputed on restore.
+ * Mode fields (CPL, code and stack size) are recomputed on restore. This is the first part of a VP's
+ * snapshot (all of version 1); {@link VpSnapshot} adds the rest.
  */
 final class VpStateCodec {
-    static final int VERSION = 1;
-
     private VpStateCodec() {
     }
 
-    static byte[] save(CpuState s) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            longs(out, s.r);
-            longs(out, s.rip, s.flags, s.lfRes, s.lfA, s.lfB, s.lfAux, s.lf2Res, s.lf2A, s.lf2B, s.lf2Aux);
-            ints(out, s.lfOp, s.lf2Op);
-            ints(out, s.segSel);
-            longs(out, s.segBase);
-            ints(out, s.segLimit);
-            ints(out, s.segAttr);
-            ints(out, s.ldtrSel, s.ldtrLimit, s.ldtrAttr, s.trSel, s.trLimit, s.trAttr, s.gdtrLimit, s.idtrLimit);
-            longs(out, s.ldtrBase, s.trBase, s.gdtrBase, s.idtrBase);
-            longs(out, s.cr0, s.cr2, s.cr3, s.cr4, s.cr8, s.efer, s.xcr0);
-            longs(out, s.dr);
-            ints(out, s.pending, s.excVector, s.excCode);
-            out.writeBoolean(s.excHasCode);
-            out.writeBoolean(s.excSoftware);
-            out.writeBoolean(s.shadow);
-            out.writeBoolean(s.halted);
-            longs(out, s.star, s.lstar, s.cstar, s.sfmask, s.kernelGsBase, s.tscAux, s.tscOffset);
-            longs(out, s.sysenterCs, s.sysenterEsp, s.sysenterEip, s.apicBase, s.pat, s.miscEnable, s.mtrrDefType);
-            longs(out, s.mtrrVar);
-            longs(out, s.mtrrFixed);
-            longs(out, s.xmm);
-            out.writeInt(s.mxcsr);
-            for (double d : s.st) {
-                out.writeLong(Double.doubleToRawLongBits(d));
-            }
-            ints(out, s.fpuTop, s.fpuControl, s.fpuStatus, s.fpuTag);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    static void write(DataOutputStream out, CpuState s) throws IOException {
+        longs(out, s.r);
+        longs(out, s.rip, s.flags, s.lfRes, s.lfA, s.lfB, s.lfAux, s.lf2Res, s.lf2A, s.lf2B, s.lf2Aux);
+        ints(out, s.lfOp, s.lf2Op);
+        ints(out, s.segSel);
+        longs(out, s.segBase);
+        ints(out, s.segLimit);
+        ints(out, s.segAttr);
+        ints(out, s.ldtrSel, s.ldtrLimit, s.ldtrAttr, s.trSel, s.trLimit, s.trAttr, s.gdtrLimit, s.idtrLimit);
+        longs(out, s.ldtrBase, s.trBase, s.gdtrBase, s.idtrBase);
+        longs(out, s.cr0, s.cr2, s.cr3, s.cr4, s.cr8, s.efer, s.xcr0);
+        longs(out, s.dr);
+        ints(out, s.pending, s.excVector, s.excCode);
+        out.writeBoolean(s.excHasCode);
+        out.writeBoolean(s.excSoftware);
+        out.writeBoolean(s.shadow);
+        out.writeBoolean(s.halted);
+        longs(out, s.star, s.lstar, s.cstar, s.sfmask, s.kernelGsBase, s.tscAux, s.tscOffset);
+        longs(out, s.sysenterCs, s.sysenterEsp, s.sysenterEip, s.apicBase, s.pat, s.miscEnable, s.mtrrDefType);
+        longs(out, s.mtrrVar);
+        longs(out, s.mtrrFixed);
+        longs(out, s.xmm);
+        out.writeInt(s.mxcsr);
+        for (double d : s.st) {
+            out.writeLong(Double.doubleToRawLongBits(d));
         }
-        return bytes.toByteArray();
+        ints(out, s.fpuTop, s.fpuControl, s.fpuStatus, s.fpuTag);
     }
 
-    /** Restores {@code data} into {@code s}; a malformed image is an {@link IOException} and may leave {@code s} partly written. */
-    static void restore(CpuState s, byte[] data) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
+    /** Reads what {@link #write} wrote into {@code s}; a short image is an {@link IOException} and may leave {@code s} partly written. */
+    static void read(DataInputStream in, CpuState s) throws IOException {
         readLongs(in, s.r);
         s.rip = in.readLong();
         s.flags = in.readLong();
@@ -112,9 +101,6 @@ final class VpStateCodec {
         s.fpuControl = in.readInt();
         s.fpuStatus = in.readInt();
         s.fpuTag = in.readInt();
-        if (in.available() > 0) {
-            throw new IOException(in.available() + " bytes left over");
-        }
         s.updateMode();
     }
 

@@ -24,7 +24,7 @@ final class Misc {
     /** RDRAND/RDSEED: a random value from the CPU's generator; CF=1 (always available), other flags 0. */
     static void rdrand(Cpu c, Insn in) {
         CpuState s = c.s;
-        Operands.setReg(s.r, in.rm, in.osz, c.random().nextLong());
+        Operands.setReg(s.r, in.rm, in.osz, c.nextRandom());
         Flags.setArith(s, Flags.CF);
     }
 
