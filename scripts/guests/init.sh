@@ -36,6 +36,9 @@
 #   fpucheck  run /bin/jvmm-fpucheck 3 100 (three processes checking that their XMM registers,
 #             general registers and red zone survive context switches): its JVMM-FPUCHECK-BAD
 #             lines and JVMM-FPUCHECK=ok|failed N; then power off
+#   count     print JVMM-COUNT=<i> for i = 1..jvmm.count (default 12), each after some work (an md5
+#             of /bin/busybox), with the md5 of /dev/vda when there is one (JVMM-COUNT=<i> vda=<md5>);
+#             then JVMM-COUNT-DONE and power off (the snapshot tests stop and continue it)
 #   shell     (the default) a shell on the console; power off when it exits
 export PATH=/sbin:/bin:/usr/sbin:/usr/bin
 export HOME=/root
@@ -295,6 +298,21 @@ case $action in
         ;;
     edu)
         run_edu
+        power_off
+        ;;
+    count)
+        n=$(sed -n 's/.*jvmm\.count=\([0-9]*\).*/\1/p' /proc/cmdline)
+        i=1
+        while [ "$i" -le "${n:-12}" ]; do
+            md5sum /bin/busybox > /dev/null
+            if [ -b /dev/vda ]; then
+                echo "JVMM-COUNT=$i vda=$(md5sum < /dev/vda | cut -d' ' -f1)"
+            else
+                echo "JVMM-COUNT=$i"
+            fi
+            i=$((i + 1))
+        done
+        echo JVMM-COUNT-DONE
         power_off
         ;;
     fpucheck)
