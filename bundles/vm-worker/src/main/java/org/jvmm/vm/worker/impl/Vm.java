@@ -1,5 +1,6 @@
 package org.jvmm.vm.worker.impl;
 
+import org.jvmm.chipset.api.ChipsetDevice;
 import org.jvmm.vmm.resource.ResourceHandle;
 
 import static org.jvmm.vm.worker.VmState.FAILED;
@@ -498,6 +499,29 @@ public final class Vm implements VmControl {
         @Override
         public void resume() {
             Vm.this.resume();
+        }
+
+        @Override
+        public ChipsetDevice resolveChipsetDevice(String path, ResourceHandle handle) {
+            return parts.hotPlug().resolve(handle, ChipsetDevice.class, path);
+        }
+
+        @Override
+        public String replaceChipsetDevice(ChipsetDevice old, ChipsetDevice fresh) {
+            if (!parts.bus().remove(old)) {
+                return old.name() + " is not on the bus";
+            }
+            try {
+                parts.bus().add(fresh);
+                return null;
+            } catch (org.jvmm.vm.worker.impl.chipset.DeviceConflictException | RuntimeException e) {
+                try {
+                    parts.bus().add(old);
+                } catch (org.jvmm.vm.worker.impl.chipset.DeviceConflictException again) {
+                    failWith("live update: " + old.name() + " could not be put back: " + again.getMessage());
+                }
+                return "the new revision does not fit on the bus: " + e.getMessage();
+            }
         }
     }
 

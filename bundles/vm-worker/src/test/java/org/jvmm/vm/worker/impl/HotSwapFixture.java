@@ -26,6 +26,7 @@ final class HotSwapFixture implements AutoCloseable {
     static final String DISK = "org.jvmm.test.disk";
 
     static final String POWER = "org.jvmm.test.power";
+    static final String COUNTER = "org.jvmm.test.counter";
 
     final WorkerFixture f = new WorkerFixture().withEmu();
     final FakePciHost host = new FakePciHost();
@@ -47,6 +48,29 @@ final class HotSwapFixture implements AutoCloseable {
         power = f.registry.register(new TestResolver<>(TestHandles.Power.class, ChipsetDevice.class,
                 (h, c) -> new PowerDevice(h.name(), h.port(), c.input(ChipsetServices.class).orElseThrow())),
                 "chipset_device_handle", "test_power", POWER, 6);
+    }
+
+    final List<org.jvmm.vm.worker.impl.fake.CounterDevice> counters = new CopyOnWriteArrayList<>();
+    private Registration counter;
+
+    /** The counter's provider: the first revision, or (after an "update") one with another handle class. */
+    void startCounter(boolean updated, boolean refuses) {
+        org.jvmm.vmm.resource.ResourceResolver<?, ChipsetDevice> r = updated
+                ? new TestResolver<>(TestHandles.CounterV2.class, ChipsetDevice.class, (h, c) -> counter(h.name(),
+                        h.port(), refuses))
+                : new TestResolver<>(TestHandles.Counter.class, ChipsetDevice.class, (h, c) -> counter(h.name(),
+                        h.port(), refuses));
+        counter = f.registry.register(r, "chipset_device_handle", "test_counter", COUNTER, 10);
+    }
+
+    private ChipsetDevice counter(String name, int port, boolean refuses) {
+        var d = new org.jvmm.vm.worker.impl.fake.CounterDevice(name, port, refuses);
+        counters.add(d);
+        return d;
+    }
+
+    void stopCounter() {
+        counter.close();
     }
 
     void stopPower() {

@@ -3,6 +3,7 @@ package org.jvmm.vm.worker.impl.graph;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import org.jvmm.chipset.api.ChipsetDevice;
 import org.jvmm.chipset.api.PciAddress;
 import org.jvmm.vm.worker.IllegalVmStateException;
 import org.jvmm.vm.worker.VmDevice.State;
@@ -156,10 +157,7 @@ public final class HotSwap implements ResolverListener, AutoCloseable {
             if (d.state() == State.REMOVED && d.missingProvider(registry).isEmpty()) {
                 readd(d);
             } else if (d.state() == State.WAITING_FOR_PROVIDER && d.missingProvider(registry).isEmpty()) {
-                d.noteProviders(registry);
-                d.activeAgain(d.device());
-                table.event(d.path() + " (" + d.handle().key() + "): its providers are back; it goes on with"
-                        + " its running instance");
+                providersBack(d);
             }
         }
         if (pausedFor != null && !table.anyIn(State.WAITING_FOR_PROVIDER)) {
@@ -170,6 +168,26 @@ public final class HotSwap implements ResolverListener, AutoCloseable {
             }
             pausedByUs = false;
         }
+    }
+
+    /** A paused device's providers are back: a new revision gets a live update, else it goes on. */
+    private void providersBack(TrackedDevice d) {
+        String what = d.path() + " (" + d.handle().key() + ")";
+        ChipsetDevice running = d.device();
+        if (LiveUpdate.providerUpdated(d, registry)) {
+            LiveUpdate.Outcome o = vm.locked(() -> LiveUpdate.swap(d, registry, vm));
+            if (o.done()) {
+                d.noteProviders(registry);
+                d.activeAgain(o.swapped());
+                table.event(what + ": live update: the new revision took over its state");
+                return;
+            }
+            table.event(what + ": live update refused (" + o.reason() + "); the old revision goes on");
+        } else {
+            table.event(what + ": its providers are back; it goes on with its running instance");
+        }
+        d.noteProviders(registry);
+        d.activeAgain(running);
     }
 
     private void readd(TrackedDevice d) {

@@ -73,6 +73,11 @@ public final class TrackedDevice {
         return device;
     }
 
+    /** Every handle of its tree, the root first. */
+    List<HandleTree.Node> nodes() {
+        return nodes;
+    }
+
     /**
      * Whether resolving it pulled a handle {@code kind:id} through the registry (a sub-handle that no
      * resolver provided when the device was resolved was handled by its parent's resolver itself).

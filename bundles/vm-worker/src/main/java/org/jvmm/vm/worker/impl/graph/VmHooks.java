@@ -16,4 +16,15 @@ public interface VmHooks {
     void pause();
 
     void resume();
+
+    /**
+     * Resolves {@code handle} (found at config path {@code path}) as a chipset device with the VM's
+     * inputs, not yet attached.
+     *
+     * @throws RuntimeException with the registry's message when it does not resolve
+     */
+    org.jvmm.chipset.api.ChipsetDevice resolveChipsetDevice(String path, org.jvmm.vmm.resource.ResourceHandle handle);
+
+    /** Puts {@code fresh} on the bus in {@code old}'s place; null when done, else why not (old stays). */
+    String replaceChipsetDevice(org.jvmm.chipset.api.ChipsetDevice old, org.jvmm.chipset.api.ChipsetDevice fresh);
 }

@@ -47,4 +47,14 @@ public final class TestHandles {
     @HandleType(kind = "disk_handle", id = "test_layered")
     public record Layered(java.util.List<ResourceHandle> layers, boolean readOnly) implements ResourceHandle {
     }
+
+    /** A device with a saved counter (live-update tests): the first revision's handle type. */
+    @HandleType(kind = "chipset_device_handle", id = "test_counter")
+    public record Counter(String name, int port) implements ResourceHandle {
+    }
+
+    /** The same kind:id from an updated "bundle": another class, as a new bundle revision's is. */
+    @HandleType(kind = "chipset_device_handle", id = "test_counter")
+    public record CounterV2(String name, int port) implements ResourceHandle {
+    }
 }

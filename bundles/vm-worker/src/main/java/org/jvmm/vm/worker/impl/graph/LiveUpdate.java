@@ -1,0 +1,116 @@
+package org.jvmm.vm.worker.impl.graph;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.Optional;
+import org.jvmm.chipset.api.ChipsetDevice;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
+import org.jvmm.vmm.resource.HandleJson;
+import org.jvmm.vmm.resource.ResolverRegistry;
+import org.jvmm.vmm.resource.ResourceHandle;
+
+/**
+ * Live device update: a device that cannot be unplugged, whose provider bundle came back as a new
+ * revision (an OSGi {@code update}), is swapped for an instance of the new code while the VM is
+ * paused: the old instance saves its state (a virtio device first lets its requests in flight
+ * finish), the handle is read again with the new revision's handle types and resolved, the new
+ * instance restores the state and takes the old one's place on the bus. When the new code cannot
+ * read the state, or any step fails, the new instance is closed and the old one goes on.
+ */
+final class LiveUpdate {
+
+    /** What happened: {@code swapped} with the new instance, or kept the old one for {@code reason}. */
+    record Outcome(ChipsetDevice swapped, String reason) {
+        boolean done() {
+            return swapped != null;
+        }
+    }
+
+    private LiveUpdate() {
+    }
+
+    /**
+     * Whether a provider of {@code d} is a new revision: the registry's handle type for one of its
+     * kind:ids is no longer the class of the handle the device was resolved from.
+     */
+    static boolean providerUpdated(TrackedDevice d, ResolverRegistry registry) {
+        for (HandleTree.Node n : d.nodes()) {
+            Optional<Class<? extends ResourceHandle>> type = registry.find(n.handle().kind(), n.handle().id())
+                    .map(i -> i.handleType());
+            if (d.uses(n.key()) && type.isPresent() && type.get() != n.handle().getClass()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Outcome swap(TrackedDevice d, ResolverRegistry registry, VmHooks vm) {
+        ChipsetDevice old = d.device();
+        Optional<StateUnit> oldUnit = old.state();
+        if (oldUnit.isEmpty()) {
+            return new Outcome(null, old.name() + " offers no state unit");
+        }
+        byte[] state;
+        try {
+            state = oldUnit.get().save();
+        } catch (RuntimeException e) {
+            return new Outcome(null, "saving " + old.name() + " failed: " + e.getMessage());
+        }
+        ChipsetDevice fresh;
+        try {
+            fresh = vm.resolveChipsetDevice(d.path(), reread(d.handle(), registry));
+        } catch (RuntimeException e) {
+            return new Outcome(null, "the new revision does not resolve it: " + e.getMessage());
+        }
+        String refused = restore(fresh, oldUnit.get(), state);
+        if (refused == null) {
+            refused = vm.replaceChipsetDevice(old, fresh);
+        }
+        if (refused != null) {
+            close(fresh);
+            return new Outcome(null, refused);
+        }
+        close(old);
+        return new Outcome(fresh, "");
+    }
+
+    /** Restores {@code state} into {@code fresh}; null when it took it, else why not. */
+    private static String restore(ChipsetDevice fresh, StateUnit old, byte[] state) {
+        Optional<StateUnit> unit = fresh.state();
+        if (unit.isEmpty()) {
+            return "the new revision of " + fresh.name() + " offers no state unit";
+        }
+        if (!unit.get().unitName().equals(old.unitName())) {
+            return "the new revision saves " + unit.get().unitName() + ", not " + old.unitName();
+        }
+        try {
+            unit.get().restore(old.version(), state);
+            return null;
+        } catch (StateUnitException | RuntimeException e) {
+            return "the new revision refused the state: " + e.getMessage();
+        }
+    }
+
+    /** {@code handle} read again through the registry's current handle types (the new revision's classes). */
+    static ResourceHandle reread(ResourceHandle handle, ResolverRegistry registry) {
+        try {
+            var mapper = HandleJson.mapper();
+            return HandleJson.reader(mapper, registry.handleTypes()).forType(ResourceHandle.class)
+                    .readValue(mapper.writeValueAsString(handle));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("its handle does not read with the new handle types: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static void close(ChipsetDevice device) {
+        if (device instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.getLogger(LiveUpdate.class.getName()).log(System.Logger.Level.WARNING,
+                        "closing " + device.name() + " failed", e);
+            }
+        }
+    }
+}
