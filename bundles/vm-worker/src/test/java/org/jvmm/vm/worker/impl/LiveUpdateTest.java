@@ -77,17 +77,20 @@ class LiveUpdateTest {
     }
 
     @Test
-    void aRestartOfTheSameRevisionKeepsTheRunningInstance() throws Exception {
+    void aRestartedProviderAlsoTakesOverTheState() throws Exception {
         Vm vm = launch();
         vm.start();
         CounterDevice old = h.counters.getFirst();
+        old.value = 5;
 
         h.stopCounter();
         eventually("paused", () -> vm.state() == VmState.PAUSED);
         h.startCounter(false, false);
         eventually("running", () -> vm.state() == VmState.RUNNING);
 
-        assertSame(old, vm.devices(CounterDevice.class).getFirst());
-        assertEquals(1, h.counters.size(), "nothing was resolved again");
+        CounterDevice fresh = vm.devices(CounterDevice.class).getFirst();
+        assertNotSame(old, fresh);
+        assertEquals(5, fresh.value);
+        assertEquals(2, h.counters.size());
     }
 }

@@ -19,8 +19,9 @@ import org.jvmm.vmm.resource.ResolverRegistry;
  * removed the way the guest expects (the PCIe attention button, the guest powers the slot off)
  * and the VM keeps running; once every resolver it needs is back, the same handle is resolved
  * again and hot-added at the same port. A device that cannot be unplugged pauses the VM until its
- * providers are back; then the VM resumes with the device's running instance (swapping in a new
- * one needs device save/restore).
+ * providers are back; then a device with a state unit is swapped for a new instance that takes
+ * over its state ({@link LiveUpdate}), one without goes on with its running instance, and the VM
+ * resumes.
  *
  * <p>Registry callbacks come on the thread that changed the registry (an OSGi thread, holding the
  * registry's lock): they only post work to the VM's control thread.
@@ -170,11 +171,14 @@ public final class HotSwap implements ResolverListener, AutoCloseable {
         }
     }
 
-    /** A paused device's providers are back: a new revision gets a live update, else it goes on. */
+    /**
+     * A paused device's providers are back: a device with a state unit gets a live update (an instance
+     * from the returned provider takes over its state), one without goes on with its running instance.
+     */
     private void providersBack(TrackedDevice d) {
         String what = d.path() + " (" + d.handle().key() + ")";
         ChipsetDevice running = d.device();
-        if (LiveUpdate.providerUpdated(d, registry)) {
+        if (running.state().isPresent()) {
             LiveUpdate.Outcome o = vm.locked(() -> LiveUpdate.swap(d, registry, vm));
             if (o.done()) {
                 d.noteProviders(registry);

@@ -10,9 +10,9 @@ import org.jvmm.vmm.resource.ResolverRegistry;
 import org.jvmm.vmm.resource.ResourceHandle;
 
 /**
- * Live device update: a device that cannot be unplugged, whose provider bundle came back as a new
- * revision (an OSGi {@code update}), is swapped for an instance of the new code while the VM is
- * paused: the old instance saves its state (a virtio device first lets its requests in flight
+ * Live device update: a device that cannot be unplugged, whose provider bundle came back (restarted,
+ * or a new revision after an OSGi {@code update}), is swapped for an instance from the returned
+ * provider while the VM is paused: the old instance saves its state (a virtio device first lets its requests in flight
  * finish), the handle is read again with the new revision's handle types and resolved, the new
  * instance restores the state and takes the old one's place on the bus. When the new code cannot
  * read the state, or any step fails, the new instance is closed and the old one goes on.
@@ -27,21 +27,6 @@ final class LiveUpdate {
     }
 
     private LiveUpdate() {
-    }
-
-    /**
-     * Whether a provider of {@code d} is a new revision: the registry's handle type for one of its
-     * kind:ids is no longer the class of the handle the device was resolved from.
-     */
-    static boolean providerUpdated(TrackedDevice d, ResolverRegistry registry) {
-        for (HandleTree.Node n : d.nodes()) {
-            Optional<Class<? extends ResourceHandle>> type = registry.find(n.handle().kind(), n.handle().id())
-                    .map(i -> i.handleType());
-            if (d.uses(n.key()) && type.isPresent() && type.get() != n.handle().getClass()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static Outcome swap(TrackedDevice d, ResolverRegistry registry, VmHooks vm) {
@@ -91,7 +76,10 @@ final class LiveUpdate {
         }
     }
 
-    /** {@code handle} read again through the registry's current handle types (the new revision's classes). */
+    /**
+     * {@code handle} read again through the registry's current handle types (a new revision's classes
+     * when its handle package was not substituted by the old one's).
+     */
     static ResourceHandle reread(ResourceHandle handle, ResolverRegistry registry) {
         try {
             var mapper = HandleJson.mapper();
