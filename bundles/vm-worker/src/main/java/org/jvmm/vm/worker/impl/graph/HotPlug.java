@@ -18,7 +18,6 @@ import org.jvmm.vm.worker.impl.chipset.ChipsetBus;
 import org.jvmm.vm.worker.impl.chipset.DeviceConflictException;
 import org.jvmm.vm.worker.impl.chipset.PollLoop;
 import org.jvmm.vmm.resource.Inputs;
-import org.jvmm.vmm.resource.ResolveException;
 import org.jvmm.vmm.resource.ResolverRegistry;
 import org.jvmm.vmm.resource.ResourceHandle;
 
@@ -72,11 +71,7 @@ public final class HotPlug {
 
     /** Resolves {@code handle} through the VM's registry and inputs, at {@code path} for errors. */
     public <T> T resolve(ResourceHandle handle, Class<T> type, String path) {
-        try {
-            return registry.resolve(handle, type, inputs, path);
-        } catch (ResolveException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        return BoundedResolve.run(path, () -> registry.resolve(handle, type, inputs, path));
     }
 
     /** Adds {@code handle} (a {@code pci_device_handle}, or a {@code virtio} one put behind virtio-pci) at {@code port}. */
@@ -108,12 +103,8 @@ public final class HotPlug {
         if (byPort.containsKey(port)) {
             throw new IllegalArgumentException("port " + port + ": already has a hot-added device");
         }
-        ChipsetDevice device;
-        try {
-            device = registry.resolve(function, ChipsetDevice.class, inputs, path);
-        } catch (ResolveException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
+        ChipsetDevice device = BoundedResolve.run(path, () -> registry.resolve(function, ChipsetDevice.class, inputs,
+                path));
         try {
             bus.add(device);
             device.poll().ifPresent(p -> poll.add(device.name(), p));

@@ -57,4 +57,14 @@ public final class TestHandles {
     @HandleType(kind = "chipset_device_handle", id = "test_counter")
     public record CounterV2(String name, int port) implements ResourceHandle {
     }
+
+    /** A plugin device whose resolver never returns (faulty-plugin tests). */
+    @HandleType(kind = "pci_device_handle", id = "test_hang")
+    public record Hang() implements ResourceHandle {
+    }
+
+    /** A plugin device whose resolver throws (faulty-plugin tests). */
+    @HandleType(kind = "pci_device_handle", id = "test_throw")
+    public record Throw() implements ResourceHandle {
+    }
 }
