@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import org.jvmm.hv.api.HypervisorException;
+import org.jvmm.hv.api.InterruptRequest;
 import org.jvmm.hv.api.SavedBackendState;
 import org.jvmm.hv.api.VpExit;
+import org.jvmm.inspect.InspectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -64,6 +67,53 @@ class EmuSnapshotTest {
             assertTrue(e.getMessage().contains("version 99"), e.getMessage());
             assertThrows(HypervisorException.class,
                     () -> m.vp(0).restoreState(new SavedBackendState("emu", s.version(), new byte[3])));
+        }
+    }
+
+    /** nop; hlt with interrupts off; the NMI handler counts at [0x5000] and halts (NMIs stay blocked). */
+    private static void nmiHandlerSetUp(EmuMachine m) {
+        m.load(EmuMachine.CODE, "90 f4");
+        m.gate(2, EmuMachine.HANDLER);
+        m.load(EmuMachine.HANDLER, "48 ff 04 25 00 50 00 00  f4"); // inc qword [0x5000]; hlt
+        m.longMode(0, EmuMachine.CODE);
+    }
+
+    @Test
+    void aProcessorSavedInItsNmiHandlerKeepsFurtherNmisBlocked() throws Exception {
+        try (EmuMachine a = new EmuMachine(1, true); EmuMachine b = new EmuMachine(1, true)) {
+            nmiHandlerSetUp(a);
+            a.partition.requestInterrupt(new InterruptRequest.Nmi(0, false));
+            assertInstanceOf(VpExit.Halted.class, a.vp(0).run(a.io));
+            assertEquals(1, a.memory.read64(EmuMachine.FLAG), "the NMI handler ran");
+
+            b.memory.segment().copyFrom(a.memory.segment());
+            b.partition.restoreState(a.partition.saveState());
+            b.vp(0).restoreState(a.vp(0).saveState());
+            b.partition.requestInterrupt(new InterruptRequest.Nmi(0, false));
+            assertInstanceOf(VpExit.Halted.class, b.vp(0).run(b.io));
+            assertEquals(1, b.memory.read64(EmuMachine.FLAG), "a second NMI waits for IRET");
+            InspectNode n = new InspectNode();
+            b.vp(0).inspect(n);
+            assertEquals(true, n.at("apic/nmiPending").orElseThrow());
+        }
+    }
+
+    @Test
+    void aVersion1PartitionStateIsStillRead() throws Exception {
+        byte[] nanos = ByteBuffer.allocate(Long.BYTES).putLong(123_456).array();
+        byte[] hostTime = ByteBuffer.allocate(Long.BYTES).putLong(-1).array();
+        try (EmuMachine d = new EmuMachine(1, true); EmuMachine h = new EmuMachine(1, false)) {
+            d.partition.restoreState(new SavedBackendState("emu", 1, nanos));
+            assertEquals(123_456, d.partition.deterministicTime().orElseThrow().nanos());
+            h.partition.restoreState(new SavedBackendState("emu", 1, hostTime));
+            HypervisorException e = assertThrows(HypervisorException.class,
+                    () -> h.partition.restoreState(new SavedBackendState("emu", 1, nanos)));
+            assertTrue(e.getMessage().contains("--deterministic"), e.getMessage());
+            e = assertThrows(HypervisorException.class,
+                    () -> d.partition.restoreState(new SavedBackendState("emu", 3, nanos)));
+            assertTrue(e.getMessage().contains("version 3"), e.getMessage());
+            assertEquals(2, d.partition.saveState().version());
+            assertEquals(2, d.vp(0).saveState().version());
         }
     }
 

@@ -201,11 +201,12 @@ public final class Cpu {
         while (true) {
             if (attention) {
                 attention = false;
+                // Before the stop check: a kick that came with a stop request must not be lost.
+                pollIrq = true;
                 if (stopRequested) {
                     stopRequested = false;
                     return Outcome.STOP_REQUESTED;
                 }
-                pollIrq = true;
             }
             s.pending = 0;
             if (pollIrq && !s.shadow) {
