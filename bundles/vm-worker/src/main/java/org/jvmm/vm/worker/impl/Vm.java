@@ -62,6 +62,20 @@ public final class Vm implements VmControl {
         parts.router().onNmi(vps::wakeFromHalt);
         this.hotSwap = new HotSwap(parts.registry(), parts.devices(), parts.hotPlug(), new Hooks());
         hotSwap.start();
+        parts.bus().onThrow((device, e) -> events.post("contain " + device.name(), () -> contain(device, e)));
+    }
+
+    /**
+     * A device's I/O handler threw: a hot-added device (a plugin's) is taken out at once and reported;
+     * any other stays (its failed accesses are counted and logged by the bus).
+     */
+    private void contain(ChipsetDevice device, RuntimeException e) {
+        locked(() -> parts.hotPlug().portOf(device).ifPresent(port -> {
+            String why = device.name() + " behind " + port + " threw " + e + " during guest I/O";
+            parts.hotPlug().evict(port, why);
+            parts.devices().forget(port);
+            parts.devices().event(why + ": removed it (a faulty device bundle?); the VM goes on");
+        }));
     }
 
     public String name() {

@@ -32,6 +32,7 @@ public final class ChipsetBus implements CpuIo, MmioMapper {
     private final InterruptRouter router;
     private final IoValue[] values;
     private final List<Attached> devices = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.BiConsumer<ChipsetDevice, RuntimeException> onThrow = (d, e) -> { };
     private final Map<MmioIntercept, DeviceSlot> byIntercept = new IdentityHashMap<>();
     private final LongAdder unclaimedPortReads = new LongAdder();
     private final LongAdder unclaimedPortWrites = new LongAdder();
@@ -102,6 +103,23 @@ public final class ChipsetBus implements CpuIo, MmioMapper {
         return true;
     }
 
+    /**
+     * Told (on the accessing thread) when a device's port or MMIO handler throws: the VM takes a
+     * faulty hot-added device out. The guest's access still completes (reads give all ones).
+     */
+    public void onThrow(java.util.function.BiConsumer<ChipsetDevice, RuntimeException> listener) {
+        onThrow = listener;
+    }
+
+    private void reportThrow(DeviceSlot slot, RuntimeException ex) {
+        for (Attached a : devices) {
+            if (a.slot() == slot) {
+                onThrow.accept(a.device(), ex);
+                return;
+            }
+        }
+    }
+
     /** The devices in the order they were added. */
     public List<ChipsetDevice> devices() {
         return devices.stream().map(Attached::device).toList();
@@ -146,6 +164,7 @@ public final class ChipsetBus implements CpuIo, MmioMapper {
             }
         } catch (RuntimeException ex) {
             slot.threw("port read", port, size, ex);
+            reportThrow(slot, ex);
             return ones(size);
         }
         return v.get() & ones(size);
@@ -167,6 +186,7 @@ public final class ChipsetBus implements CpuIo, MmioMapper {
             }
         } catch (RuntimeException ex) {
             slot.threw("port write", port, size, ex);
+            reportThrow(slot, ex);
         }
     }
 
@@ -189,6 +209,7 @@ public final class ChipsetBus implements CpuIo, MmioMapper {
             }
         } catch (RuntimeException ex) {
             slot.threw("mmio read", address, size, ex);
+            reportThrow(slot, ex);
             return ones(size);
         }
         return v.get() & ones(size);
@@ -210,6 +231,7 @@ public final class ChipsetBus implements CpuIo, MmioMapper {
             }
         } catch (RuntimeException ex) {
             slot.threw("mmio write", address, size, ex);
+            reportThrow(slot, ex);
         }
     }
 

@@ -62,7 +62,7 @@ public final class DeviceTable {
     }
 
     /** Logs {@code message} (a warning) and keeps it for {@code vm:devices}. */
-    void event(String message) {
+    public void event(String message) {
         LOG.log(System.Logger.Level.WARNING, vmName + ": " + message);
         String stamped = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_LOCAL_TIME)
                 + " " + message;

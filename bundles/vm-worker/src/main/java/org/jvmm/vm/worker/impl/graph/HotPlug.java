@@ -127,6 +127,19 @@ public final class HotPlug {
         finishRemove(removal);
     }
 
+    /** The port {@code device} was hot-added behind, if it was. */
+    public synchronized java.util.Optional<String> portOf(ChipsetDevice device) {
+        return byPort.entrySet().stream().filter(e -> e.getValue() == device).map(java.util.Map.Entry::getKey)
+                .findFirst();
+    }
+
+    /** Takes the device behind {@code port} out at once (a surprise removal), for {@code why}. */
+    public void evict(String port, String why) {
+        Removal removal = beginRemove(port);
+        forceDetach(removal, why);
+        finishRemove(removal);
+    }
+
     /** Asks the host for an orderly removal of the device behind {@code port}; it is no longer listed there. */
     public synchronized Removal beginRemove(String port) {
         ChipsetDevice device = byPort.get(port);

@@ -67,4 +67,9 @@ public final class TestHandles {
     @HandleType(kind = "pci_device_handle", id = "test_throw")
     public record Throw() implements ResourceHandle {
     }
+
+    /** A plugin device whose port handler throws (faulty-plugin tests). */
+    @HandleType(kind = "pci_device_handle", id = "test_faulty")
+    public record Faulty(int port) implements ResourceHandle {
+    }
 }
