@@ -109,6 +109,36 @@ final class BarBank {
         return index >= 0 && index < BARS && specs[index] != null ? address[index] : -1;
     }
 
+    /** Every BAR register's programmed address (0 where no BAR starts), for a snapshot. */
+    long[] addresses() {
+        long[] out = new long[BARS];
+        for (int i = 0; i < BARS; i++) {
+            out[i] = specs[i] != null ? address[i] : 0;
+        }
+        return out;
+    }
+
+    /**
+     * Sets the addresses {@link #addresses} returned, aligned to each BAR's size as a guest write
+     * would leave them; call with everything unmapped, then {@link #remap}.
+     */
+    void restoreAddresses(long[] saved) {
+        for (int i = 0; i < BARS; i++) {
+            BarSpec s = specs[i];
+            if (s == null) {
+                address[i] = 0;
+                continue;
+            }
+            long mask = switch (s.type()) {
+                case IO -> 0xFFFCL;
+                case MEMORY32 -> 0xFFFF_FFF0L;
+                case MEMORY64 -> 0xFFFF_FFFF_FFFF_FFF0L;
+            };
+            address[i] = saved[i] & mask & ~(s.size() - 1);
+        }
+        java.util.Arrays.fill(errors, null);
+    }
+
     boolean isMapped(int index) {
         return index >= 0 && index < BARS && mapped[index] != null;
     }

@@ -1,5 +1,8 @@
 package org.jvmm.pci.api;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import org.jvmm.chipset.api.MsiSink;
 import org.jvmm.inspect.InspectNode;
 
@@ -144,6 +147,31 @@ public final class MsiCapability implements PciCapability {
         data = 0;
         maskBits = 0;
         pendingBits = 0;
+    }
+
+    /** Control (enable, enabled vectors), address, data, mask and pending bits. */
+    @Override
+    public synchronized void saveState(DataOutputStream out) throws IOException {
+        out.writeInt(control);
+        out.writeLong(address);
+        out.writeInt(data);
+        out.writeInt(maskBits);
+        out.writeInt(pendingBits);
+    }
+
+    @Override
+    public synchronized void restoreState(DataInputStream in) throws IOException {
+        int c = in.readInt();
+        long a = in.readLong();
+        int d = in.readInt();
+        int mask = in.readInt();
+        int pend = in.readInt();
+        writeControl(c);
+        address = a & ~3L;
+        data = d & 0xFFFF;
+        int vectors = vectorBits(1 << log2Vectors);
+        maskBits = masking ? mask & vectors : 0;
+        pendingBits = masking ? pend & vectors : 0;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.jvmm.pci.api;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import org.jvmm.chipset.api.IoResult;
 import org.jvmm.chipset.api.IoValue;
 import org.jvmm.chipset.api.MsiSink;
@@ -222,6 +225,44 @@ public final class MsixCapability implements PciCapability {
         java.util.Arrays.fill(pending, 0);
         for (int v = 0; v < vectors; v++) {
             table[v * 4 + 3] = 1;
+        }
+    }
+
+    /** Control (enable, function mask), the vector count, every table entry and the pending bits. */
+    @Override
+    public synchronized void saveState(DataOutputStream out) throws IOException {
+        out.writeInt(control);
+        out.writeShort(vectors);
+        for (int dword : table) {
+            out.writeInt(dword);
+        }
+        for (long bits : pending) {
+            out.writeLong(bits);
+        }
+    }
+
+    @Override
+    public synchronized void restoreState(DataInputStream in) throws IOException {
+        int c = in.readInt();
+        int n = in.readUnsignedShort();
+        if (n != vectors) {
+            throw new IOException("msi-x: the saved table has " + n + " vectors, this one " + vectors);
+        }
+        int[] t = new int[table.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = in.readInt();
+        }
+        long[] p = new long[pending.length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = in.readLong();
+        }
+        control = c & (ENABLE | FUNCTION_MASK);
+        for (int i = 0; i < t.length; i++) {
+            storeTableDword(i, t[i]);
+        }
+        for (int i = 0; i < p.length; i++) {
+            int valid = Math.min(64, vectors - 64 * i);
+            pending[i] = valid == 64 ? p[i] : p[i] & (1L << valid) - 1;
         }
     }
 

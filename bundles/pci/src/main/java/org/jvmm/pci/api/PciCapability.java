@@ -1,5 +1,8 @@
 package org.jvmm.pci.api;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import org.jvmm.inspect.InspectNode;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -32,6 +35,24 @@ public interface PciCapability {
 
     /** Back to the power-on state. */
     default void reset() {
+    }
+
+    /**
+     * Writes the capability's guest-visible registers for a snapshot (since 1.1). The default, for
+     * a capability without guest-writable state, writes nothing.
+     *
+     * @throws IOException only from {@code out}
+     */
+    default void saveState(DataOutputStream out) throws IOException {
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote, on a capability of the same layout (since 1.1). Sends
+     * no messages and calls nothing in the device: the snapshot holds what was delivered already.
+     *
+     * @throws IOException when the bytes are malformed
+     */
+    default void restoreState(DataInputStream in) throws IOException {
     }
 
     /** A short name for inspection. */

@@ -1,6 +1,12 @@
 package org.jvmm.pci.api;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
 import java.util.List;
+import org.jvmm.chipset.api.StateCodec;
 import org.jvmm.inspect.InspectNode;
 
 /**
@@ -9,6 +15,8 @@ import org.jvmm.inspect.InspectNode;
  * use as far as its capabilities are.
  */
 public final class PciCapabilityList {
+    /** More than any capability saves (the largest, a 2048-vector MSI-X table, takes about 33 KiB). */
+    private static final int MAX_SAVED_BYTES = 1 << 20;
     private final PciCapability[] caps;
     private final int[] offsets;
 
@@ -90,6 +98,59 @@ public final class PciCapabilityList {
     public void reset() {
         for (PciCapability c : caps) {
             c.reset();
+        }
+    }
+
+    /**
+     * Writes every capability's state (since 1.1): the count, then per capability its id and its
+     * {@link PciCapability#saveState} bytes with their length.
+     */
+    public void saveState(DataOutputStream out) throws IOException {
+        out.writeShort(caps.length);
+        for (PciCapability c : caps) {
+            byte[] bytes = StateCodec.write(c::saveState);
+            out.writeByte(c.id());
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote (since 1.1). The list's shape (count and ids) is checked
+     * before any capability changes; each capability must use exactly its own bytes.
+     *
+     * @throws IOException when the saved list does not match this one or the bytes are malformed
+     */
+    public void restoreState(DataInputStream in) throws IOException {
+        int count = in.readUnsignedShort();
+        if (count != caps.length) {
+            throw new IOException("the saved capability list has " + count + " entries, this function has "
+                    + caps.length);
+        }
+        byte[][] saved = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            int id = in.readUnsignedByte();
+            int length = in.readInt();
+            if (id != caps[i].id()) {
+                throw new IOException(String.format("saved capability %d has id 0x%02x, this function's %s has 0x%02x",
+                        i, id, caps[i].name(), caps[i].id()));
+            }
+            if (length < 0 || length > MAX_SAVED_BYTES) {
+                throw new IOException("capability " + caps[i].name() + ": " + length + " saved bytes announced");
+            }
+            saved[i] = in.readNBytes(length);
+            if (saved[i].length != length) {
+                throw new EOFException("capability " + caps[i].name() + ": the saved state ends early");
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(saved[i]))) {
+                caps[i].restoreState(d);
+                if (d.available() > 0) {
+                    throw new IOException("capability " + caps[i].name() + ": " + d.available()
+                            + " saved bytes left over");
+                }
+            }
         }
     }
 

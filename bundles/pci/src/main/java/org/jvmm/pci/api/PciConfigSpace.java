@@ -1,5 +1,8 @@
 package org.jvmm.pci.api;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +28,10 @@ public final class PciConfigSpace implements PciConfigMaskedWrite, Inspectable {
     private static final int COMMAND_WRITABLE = PciRegisters.COMMAND_IO | PciRegisters.COMMAND_MEMORY
             | PciRegisters.COMMAND_BUS_MASTER | PciRegisters.COMMAND_PARITY | PciRegisters.COMMAND_SERR
             | PciRegisters.COMMAND_INTX_DISABLE;
+
+    /** The layout {@link #saveState} writes. */
+    private static final int STATE_FORMAT = 1;
+    private static final int BARS = 6;
 
     private final PciIdentity identity;
     private final int interruptPin;
@@ -190,6 +197,70 @@ public final class PciConfigSpace implements PciConfigMaskedWrite, Inspectable {
         return bars.isMapped(index);
     }
 
+    /**
+     * Writes the function's configuration state for a snapshot (since 1.1): a format number and the
+     * vendor and device ids (so that restoring into another kind of function is refused), command,
+     * cache line size, interrupt line, whether the device asserts INTx, the six BAR registers'
+     * addresses and every capability's registers. Where the function sits and what it is attached to
+     * are not part of it.
+     *
+     * @throws IOException only from {@code out}
+     */
+    public synchronized void saveState(DataOutputStream out) throws IOException {
+        out.writeInt(STATE_FORMAT);
+        out.writeInt(ids());
+        out.writeShort(command);
+        out.writeByte(cacheLineSize);
+        out.writeByte(interruptLine);
+        out.writeBoolean(intxRequested);
+        for (long a : bars.addresses()) {
+            out.writeLong(a);
+        }
+        capabilities.saveState(out);
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote into this (attached) function, as the guest's own config
+     * writes would leave it: the BARs are unmapped, then mapped again at the restored addresses through
+     * the attachment where the restored command register enables decoding (a BAR that cannot be mapped
+     * there stays unmapped, with the error in inspect, as after a guest write), and INTx is driven to the
+     * restored level. No message is sent. Nothing changes when the format, the ids or the capability
+     * list do not match.
+     *
+     * @throws IOException naming what does not match, or when the bytes are malformed
+     */
+    public void restoreState(DataInputStream in) throws IOException {
+        int format = in.readInt();
+        if (format != STATE_FORMAT) {
+            throw new IOException("pci config space: saved format " + format + " is not readable (this library reads "
+                    + STATE_FORMAT + ")");
+        }
+        int ids = in.readInt();
+        if (ids != ids()) {
+            throw new IOException(String.format("pci config space: saved for a %04x:%04x function, this one is"
+                    + " %04x:%04x", ids & 0xFFFF, ids >>> 16, identity.vendorId(), identity.deviceId()));
+        }
+        int savedCommand = in.readUnsignedShort();
+        int savedCacheLine = in.readUnsignedByte();
+        int savedLine = in.readUnsignedByte();
+        boolean savedIntx = in.readBoolean();
+        long[] addresses = new long[BARS];
+        for (int i = 0; i < BARS; i++) {
+            addresses[i] = in.readLong();
+        }
+        synchronized (this) {
+            capabilities.restoreState(in);
+            bars.unmapAll(attachment);
+            command = savedCommand & COMMAND_WRITABLE;
+            cacheLineSize = savedCacheLine;
+            interruptLine = savedLine;
+            intxRequested = savedIntx;
+            bars.restoreAddresses(addresses);
+            bars.remap(command, attachment);
+            updateIntx();
+        }
+    }
+
     /** The current attachment, or null before the function is attached. */
     public PciAttachment attachment() {
         return attachment;
@@ -245,6 +316,10 @@ public final class PciConfigSpace implements PciConfigMaskedWrite, Inspectable {
                 // read-only or reserved: identification, header type, subsystem, capability pointer
             }
         }
+    }
+
+    private int ids() {
+        return identity.vendorId() | identity.deviceId() << 16;
     }
 
     private static boolean inCapabilities(int offset) {

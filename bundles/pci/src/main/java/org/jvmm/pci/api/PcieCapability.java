@@ -1,5 +1,8 @@
 package org.jvmm.pci.api;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import org.jvmm.inspect.InspectNode;
 
 /**
@@ -115,6 +118,27 @@ public final class PcieCapability implements PciCapability {
         linkControl = 0;
         deviceControl2 = 0;
         linkControl2 = 1;
+    }
+
+    /** The control registers; whether the function is integrated comes from its attachment, not from here. */
+    @Override
+    public synchronized void saveState(DataOutputStream out) throws IOException {
+        out.writeShort(deviceControl);
+        out.writeShort(linkControl);
+        out.writeShort(deviceControl2);
+        out.writeShort(linkControl2);
+    }
+
+    @Override
+    public synchronized void restoreState(DataInputStream in) throws IOException {
+        int dc = in.readUnsignedShort();
+        int lc = in.readUnsignedShort();
+        int dc2 = in.readUnsignedShort();
+        int lc2 = in.readUnsignedShort();
+        deviceControl = dc & DEVCTL_WRITABLE;
+        linkControl = lc & LNKCTL_WRITABLE;
+        deviceControl2 = dc2 & DEVCTL2_WRITABLE;
+        linkControl2 = lc2 & LNKCTL2_WRITABLE;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.jvmm.pci.api;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import org.jvmm.inspect.InspectNode;
 
@@ -96,6 +99,25 @@ public final class VendorCapability implements PciCapability {
     @Override
     public synchronized void reset() {
         System.arraycopy(initial, 0, bytes, 0, bytes.length);
+    }
+
+    /** Every byte (the guest's writes and the device's {@link #set} alike); no listener is told on restore. */
+    @Override
+    public synchronized void saveState(DataOutputStream out) throws IOException {
+        out.writeShort(bytes.length);
+        out.write(bytes);
+    }
+
+    @Override
+    public synchronized void restoreState(DataInputStream in) throws IOException {
+        int length = in.readUnsignedShort();
+        if (length != bytes.length) {
+            throw new IOException("capability " + name + ": saved with " + length + " bytes, this one has "
+                    + bytes.length);
+        }
+        byte[] saved = new byte[length];
+        in.readFully(saved);
+        System.arraycopy(saved, 0, bytes, 0, length);
     }
 
     /** The byte at {@code offset} (0 past the end). */

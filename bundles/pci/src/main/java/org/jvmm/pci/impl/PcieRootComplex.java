@@ -26,6 +26,7 @@ import org.jvmm.chipset.api.PciHostInfo;
 import org.jvmm.chipset.api.PciPlacement;
 import org.jvmm.chipset.api.PortIoIntercept;
 import org.jvmm.chipset.api.PortRange;
+import org.jvmm.chipset.api.StateUnit;
 import org.jvmm.inspect.InspectNode;
 import org.jvmm.pci.impl.attach.FunctionAttachment;
 import org.jvmm.pci.impl.attach.IntxRouter;
@@ -77,6 +78,10 @@ public final class PcieRootComplex implements ChipsetDevice, PciHost, PortIoInte
             BridgeFunction port) {
     }
 
+    /** An attached function's device and the address config cycles reach it at now. */
+    record AttachedFunction(PciAddress address, ChipsetDevice device) {
+    }
+
     PcieRootComplex(PcieRootComplexHandle handle, HostLayout layout, MmioMapper mmioMapper, MsiSink msi,
             IntFunction<LineInterrupt> lines) {
         this.layout = layout;
@@ -118,6 +123,12 @@ public final class PcieRootComplex implements ChipsetDevice, PciHost, PortIoInte
     @Override
     public Optional<PciHost> pciHost() {
         return Optional.of(this);
+    }
+
+    /** Unit {@code pci.pcie_root_complex} ({@link RootComplexState}). */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new RootComplexState(this));
     }
 
     @Override
@@ -424,6 +435,41 @@ public final class PcieRootComplex implements ChipsetDevice, PciHost, PortIoInte
         topology.bridges().forEach(BridgeFunction::reset);
         assigned = false;
         ended.forEach(r -> r.done().complete(null));
+    }
+
+    // ---- for RootComplexState, under this lock
+
+    Topology topology() {
+        return topology;
+    }
+
+    int configAddress() {
+        return configAddress;
+    }
+
+    boolean assigned() {
+        return assigned;
+    }
+
+    boolean removalPending() {
+        return !removals.isEmpty();
+    }
+
+    /** The attached functions by the bus numbers their ports have now (the guest may have renumbered). */
+    List<AttachedFunction> functions() {
+        List<AttachedFunction> out = new ArrayList<>();
+        for (Attached a : attached.values()) {
+            int bus = a.port() == null ? layout.startBus() : a.port().secondary();
+            out.add(new AttachedFunction(new PciAddress(bus, a.devfn() >>> 3, a.devfn() & 7),
+                    a.function().device()));
+        }
+        return out;
+    }
+
+    void restoreFlags(int savedConfigAddress, boolean savedGuestStarted, boolean savedAssigned) {
+        configAddress = savedConfigAddress & 0x80FF_FFFC;
+        guestStarted = savedGuestStarted;
+        assigned = savedAssigned;
     }
 
     /** Whether the guest has made a config cycle since power-on or reset (attaches are then hot plugs). */

@@ -57,6 +57,11 @@ final class Topology {
         return root;
     }
 
+    /** The host bridge at device 0 of the root bus. */
+    HostBridgeFunction hostBridge() {
+        return (HostBridgeFunction) root.at(0);
+    }
+
     /** Root ports and switch downstream ports by name, in creation order. */
     Map<String, BridgeFunction> linkPorts() {
         return linkPorts;

@@ -1,5 +1,7 @@
 package org.jvmm.devices.virtio.api;
 
+import java.util.Optional;
+import org.jvmm.chipset.api.StateUnit;
 import org.jvmm.inspect.Inspectable;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -59,6 +61,19 @@ public interface VirtioDevice extends Inspectable, AutoCloseable {
      * the device was never activated.
      */
     void reset();
+
+    /**
+     * The device's own saved state (since 1.1), for snapshots and live device update; empty (the
+     * default) when it cannot save, and then a VM with it cannot be saved. The transport saves the
+     * negotiation, the queues and their positions; the unit holds what the device adds (counters,
+     * a byte waiting for a buffer, a file server's session). The transport calls {@code save} with
+     * the VM paused, before saving the queues: the device finishes or gives back every chain it has
+     * taken first (waiting a bounded time for host I/O), or refuses. {@code restore} is called on a
+     * freshly built, reset device, before the transport activates it again with the restored queues.
+     */
+    default Optional<StateUnit> state() {
+        return Optional.empty();
+    }
 
     /** Releases host resources (backends, files) when the VM is torn down. */
     @Override

@@ -6,9 +6,12 @@
  * their buffers only through the chain's {@link org.jvmm.devices.virtio.api.ChainReader} /
  * {@link org.jvmm.devices.virtio.api.ChainWriter} or guest-memory slices (all already checked against
  * guest RAM), and complete them. A {@code virtio} handle resolves to a {@code VirtioDevice}.
+ *
+ * <p>Since 1.1 a device may offer a saved state ({@link org.jvmm.devices.virtio.api.VirtioDevice#state()}):
+ * the transport saves it next to its own registers and queue positions, so the VM can be snapshotted.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jvmm.devices.virtio.api;
 
 import org.osgi.annotation.bundle.Export;

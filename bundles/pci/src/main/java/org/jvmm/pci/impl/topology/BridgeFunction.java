@@ -1,5 +1,8 @@
 package org.jvmm.pci.impl.topology;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
 import org.jvmm.chipset.api.LineInterrupt;
 import org.jvmm.chipset.api.MsiSink;
@@ -197,6 +200,57 @@ public final class BridgeFunction implements ConfigFunction {
     public void hotReset() {
         reset();
         resetBelow();
+    }
+
+    /**
+     * The type-1 header (command, bus numbers, the I/O, memory and prefetchable windows, interrupt
+     * line, bridge control) and the capabilities (PCIe with the slot, MSI). Guarded by the root
+     * complex's lock.
+     */
+    public void saveState(DataOutputStream out) throws IOException {
+        out.writeShort(command);
+        out.writeByte(cacheLineSize);
+        out.writeInt(busNumbers);
+        out.writeShort(ioBaseLimit);
+        out.writeInt(memoryBaseLimit);
+        out.writeInt(prefetchBaseLimit);
+        out.writeInt(prefetchBaseUpper);
+        out.writeInt(prefetchLimitUpper);
+        out.writeByte(interruptLine);
+        out.writeShort(bridgeControl);
+        capabilities.saveState(out);
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote. Windows only steer config cycles and hold no mappings
+     * here (BARs are checked against the host's windows), so restoring the registers is all they
+     * need; a secondary bus reset bit comes back set without resetting anything below. The hot-plug
+     * interrupt level is recomputed; no message is sent.
+     */
+    public void restoreState(DataInputStream in) throws IOException {
+        int cmd = in.readUnsignedShort();
+        int cls = in.readUnsignedByte();
+        int buses = in.readInt();
+        int io = in.readUnsignedShort();
+        int mem = in.readInt();
+        int pref = in.readInt();
+        int prefBase = in.readInt();
+        int prefLimit = in.readInt();
+        int line = in.readUnsignedByte();
+        int control = in.readUnsignedShort();
+        capabilities.restoreState(in);
+        command = cmd & COMMAND_WRITABLE;
+        cacheLineSize = cls;
+        busNumbers = buses & 0xFF_FFFF;
+        ioBaseLimit = io & 0xF0F0;
+        memoryBaseLimit = mem & 0xFFF0_FFF0;
+        prefetchBaseLimit = pref & 0xFFF0_FFF0;
+        prefetchBaseUpper = prefBase;
+        prefetchLimitUpper = prefLimit;
+        interruptLine = line;
+        bridgeControl = control & BRIDGE_CONTROL_WRITABLE;
+        slotPending = express.interruptPending();
+        updateIntx();
     }
 
     @Override

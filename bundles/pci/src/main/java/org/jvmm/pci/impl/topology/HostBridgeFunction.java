@@ -27,6 +27,15 @@ public final class HostBridgeFunction implements ConfigFunction {
         }
     }
 
+    /** The command register: all the host bridge holds. */
+    public int command() {
+        return command;
+    }
+
+    public void restoreCommand(int value) {
+        command = value & COMMAND_WRITABLE;
+    }
+
     @Override
     public void reset() {
         command = 0;

@@ -1,5 +1,8 @@
 package org.jvmm.pci.impl.topology;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import org.jvmm.inspect.InspectNode;
 import org.jvmm.pci.api.PciCapability;
 import org.jvmm.pci.api.PciRegisters;
@@ -191,6 +194,35 @@ final class PortExpressCapability implements PciCapability {
         lastEnabled = 0;
     }
 
+    /**
+     * The control registers and the slot's events. Presence is not saved: it follows what is attached
+     * behind the port; the interrupt condition is recomputed on restore.
+     */
+    @Override
+    public void saveState(DataOutputStream out) throws IOException {
+        for (int r : new int[] {deviceControl, linkControl, slotControl, slotStatus, rootControl, deviceControl2,
+                linkControl2}) {
+            out.writeShort(r);
+        }
+    }
+
+    /** Restores without raising an interrupt: an event pending at save time is pending again, already signalled. */
+    @Override
+    public void restoreState(DataInputStream in) throws IOException {
+        int[] r = new int[7];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = in.readUnsignedShort();
+        }
+        deviceControl = r[0] & 0x7FFF;
+        linkControl = r[1] & 0x0FDB;
+        slotControl = hotPlug ? r[2] & 0x1FFF : 0;
+        slotStatus = hotPlug ? r[3] & EVENTS : 0;
+        rootControl = type == PortType.ROOT_PORT ? r[4] & 0x1F : 0;
+        deviceControl2 = r[5] & 0x041F;
+        linkControl2 = r[6] & 0xF;
+        lastEnabled = enabledEvents();
+    }
+
     @Override
     public void inspect(InspectNode node) {
         node.field("type", type.label()).field("hotPlug", hotPlug).field("present", present)
@@ -244,9 +276,13 @@ final class PortExpressCapability implements PciCapability {
         evaluate();
     }
 
-    private void evaluate() {
+    private int enabledEvents() {
         int enables = slotControl & 0x1F | (slotControl & CTL_DLLSCE) >>> 4;
-        int enabled = (slotControl & CTL_HPIE) != 0 ? slotStatus & enables : 0;
+        return (slotControl & CTL_HPIE) != 0 ? slotStatus & enables : 0;
+    }
+
+    private void evaluate() {
+        int enabled = enabledEvents();
         int rising = enabled & ~lastEnabled;
         lastEnabled = enabled;
         events.slotInterrupt(rising != 0, enabled != 0);

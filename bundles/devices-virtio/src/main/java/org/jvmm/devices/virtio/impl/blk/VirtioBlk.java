@@ -9,12 +9,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.devices.virtio.api.DescriptorChain;
 import org.jvmm.devices.virtio.api.VirtQueue;
 import org.jvmm.devices.virtio.api.VirtioActivation;
 import org.jvmm.devices.virtio.api.VirtioDevice;
 import org.jvmm.devices.virtio.api.VirtioDeviceEvents;
 import org.jvmm.devices.virtio.api.VirtioDeviceIds;
+import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
 import org.jvmm.inspect.InspectNode;
 import org.jvmm.storage.disk.api.Disk;
 import org.jvmm.storage.disk.api.DiskResult;
@@ -31,6 +35,8 @@ public final class VirtioBlk implements VirtioDevice {
     static final long MAX_DISCARD_SECTORS = 0x7FFF_FFFFL;
     static final long MAX_WRITE_ZEROES_SECTORS = 64L * 1024 * 1024 / SECTOR;
     private static final long RESET_WAIT_MILLIS = 10_000;
+    /** How long a save waits for the disk to finish the requests in flight. */
+    static final long SAVE_WAIT_MILLIS = 10_000;
     private static final System.Logger LOG = System.getLogger("org.jvmm.devices.virtio");
 
     private final Disk disk;
@@ -44,13 +50,20 @@ public final class VirtioBlk implements VirtioDevice {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong completionFailures = new AtomicLong();
+    private final long saveWaitMillis;
     private VirtQueue queue;
     private VirtioDeviceEvents events;
     private long negotiated;
 
     /** @throws IllegalArgumentException if the disk's sector size is not a power of two of at least 512 */
     public VirtioBlk(Disk disk, boolean readOnly) {
+        this(disk, readOnly, SAVE_WAIT_MILLIS);
+    }
+
+    /** With the time a save waits for requests in flight (tests use a short one). */
+    VirtioBlk(Disk disk, boolean readOnly, long saveWaitMillis) {
         this.disk = disk;
+        this.saveWaitMillis = saveWaitMillis;
         this.readOnly = readOnly || disk.readOnly();
         this.sectorSize = disk.sectorSize();
         if (sectorSize < SECTOR || (sectorSize & (sectorSize - 1)) != 0) {
@@ -274,6 +287,59 @@ public final class VirtioBlk implements VirtioDevice {
             case UNSUPPORTED -> S_UNSUPP;
             default -> S_IOERR;
         };
+    }
+
+    /**
+     * Unit {@code virtio.blk}: the disk's geometry (checked on restore: a snapshot belongs with its
+     * disk) and the negotiated features. Saving first waits, a bounded time, until the disk has
+     * finished every request in flight (their completions are in the used ring then); it refuses
+     * if some are still running. The disk's contents are not part of the VM's snapshot.
+     */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "virtio.blk";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                if (!inFlight.awaitIdle(saveWaitMillis)) {
+                    throw new SaveRefusedException("virtio-blk: " + inFlight.count() + " disk requests still running"
+                            + " after " + saveWaitMillis + " ms; snapshots need them finished");
+                }
+                synchronized (VirtioBlk.this) {
+                    return StateCodec.write(out -> {
+                        out.writeLong(capacity);
+                        out.writeInt(sectorSize);
+                        out.writeLong(negotiated);
+                    });
+                }
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                long[] saved = new long[3];
+                StateCodec.read(this, version, state, in -> {
+                    saved[0] = in.readLong();
+                    saved[1] = in.readInt();
+                    saved[2] = in.readLong();
+                });
+                if (saved[0] != capacity || saved[1] != sectorSize) {
+                    throw new StateUnitException("virtio.blk: the snapshot's disk has " + saved[0] + " sectors of "
+                            + saved[1] + " bytes, this one " + capacity + " of " + sectorSize);
+                }
+                synchronized (VirtioBlk.this) {
+                    negotiated = saved[2];
+                }
+            }
+        });
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.jvmm.devices.virtio.impl.console;
 
 import java.util.Optional;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.chipset.serial.SerialBackend;
 import org.jvmm.devices.virtio.api.ChainReader;
 import org.jvmm.devices.virtio.api.ChainWriter;
@@ -144,6 +147,52 @@ public final class VirtioConsole implements VirtioDevice {
             }
             tx.complete(c.get(), 0);
         }
+    }
+
+    /**
+     * Unit {@code virtio.console}: the host byte taken from the backend that waits for a receive
+     * buffer (it would be lost otherwise), and the counters. Chains are completed as soon as taken.
+     * The backend keeps its own bytes.
+     */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "virtio.console";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                synchronized (VirtioConsole.this) {
+                    return StateCodec.write(out -> {
+                        out.writeShort(pending);
+                        out.writeLong(bytesOut);
+                        out.writeLong(bytesIn);
+                    });
+                }
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                synchronized (VirtioConsole.this) {
+                    StateCodec.read(this, version, state, in -> {
+                        int p = in.readShort();
+                        if (p < -1 || p > 0xFF) {
+                            throw new java.io.IOException("pending byte " + p);
+                        }
+                        pending = p;
+                        bytesOut = in.readLong();
+                        bytesIn = in.readLong();
+                    });
+                }
+            }
+        });
     }
 
     @Override

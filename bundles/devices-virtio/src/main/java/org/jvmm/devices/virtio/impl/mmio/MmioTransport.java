@@ -11,6 +11,7 @@ import org.jvmm.chipset.api.IoValue;
 import org.jvmm.chipset.api.LineInterrupt;
 import org.jvmm.chipset.api.MmioIntercept;
 import org.jvmm.chipset.api.MmioRange;
+import org.jvmm.chipset.api.StateUnit;
 import org.jvmm.devices.virtio.api.VirtioDevice;
 import org.jvmm.devices.virtio.impl.transport.QueueArea;
 import org.jvmm.devices.virtio.impl.transport.TransportCore;
@@ -66,6 +67,42 @@ public final class MmioTransport implements ChipsetDevice, MmioIntercept, Transp
     @Override
     public Optional<AcpiDeviceInfo> acpi() {
         return Optional.of(new AcpiDeviceInfo(ACPI_HID, (int) (base / WINDOW), ranges, List.of(gsi)));
+    }
+
+    /**
+     * Unit {@code virtio.mmio} ({@link MmioState}), present when the device offers a unit of its
+     * own: without one the VM cannot be saved, and the snapshot names this device.
+     */
+    @Override
+    public Optional<StateUnit> state() {
+        return core.device().state().map(d -> new MmioState(this, core.stateUnit(), d));
+    }
+
+    /** The transport's own registers: the three selectors, the interrupt status and the line's level. */
+    record Registers(int deviceFeaturesSel, int driverFeaturesSel, int queueSel, int isr, boolean line) {
+    }
+
+    Registers registers() {
+        synchronized (this) {
+            synchronized (irqLock) {
+                return new Registers(deviceFeaturesSel, driverFeaturesSel, queueSel, isr, lineHigh);
+            }
+        }
+    }
+
+    /** Sets the registers and drives the line to the saved level. */
+    void restoreRegisters(Registers r) {
+        synchronized (this) {
+            deviceFeaturesSel = r.deviceFeaturesSel();
+            driverFeaturesSel = r.driverFeaturesSel();
+            queueSel = r.queueSel();
+        }
+        synchronized (irqLock) {
+            isr = r.isr() & (INT_VRING | INT_CONFIG);
+            lineHigh = r.line();
+            line.setLevel(lineHigh);
+            updateLine();
+        }
     }
 
     @Override

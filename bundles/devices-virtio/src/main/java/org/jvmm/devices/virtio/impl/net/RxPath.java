@@ -65,6 +65,23 @@ final class RxPath {
         return lost;
     }
 
+    /**
+     * A snapshot is being taken: the chains held for the waiting frame go back to the guest empty
+     * (a driver drops a used buffer shorter than a header), so the saved queue has none in flight.
+     * The frame itself stays for the running VM; the snapshot does not have it. Returns how many
+     * chains went back.
+     */
+    int returnHeld() {
+        int n = held.size();
+        for (DescriptorChain c : held) {
+            queue.complete(c, 0);
+        }
+        held.clear();
+        heldBytes = 0;
+        heldDescriptors = 0;
+        return n;
+    }
+
     int held() {
         return held.size();
     }

@@ -3,6 +3,11 @@ package org.jvmm.devices.virtio.impl.net;
 import static org.jvmm.devices.virtio.impl.net.NetSpec.*;
 
 import java.lang.System.Logger.Level;
+import java.util.Arrays;
+import java.util.Optional;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.devices.virtio.api.VirtioActivation;
 import org.jvmm.devices.virtio.api.VirtioDevice;
 import org.jvmm.devices.virtio.api.VirtioDeviceEvents;
@@ -38,6 +43,8 @@ public final class VirtioNet implements VirtioDevice {
     private long negotiated;
     private long linkChanges;
     private long connectFailures;
+    /** Restored with another link state than the saved one: tell the driver once it is active. */
+    private boolean linkChangedSinceSave;
 
     public VirtioNet(Endpoint endpoint, MacAddress mac) {
         this.endpoint = endpoint;
@@ -101,7 +108,70 @@ public final class VirtioNet implements VirtioDevice {
             LOG.log(Level.WARNING, "virtio-net " + mac + ": connecting to the " + endpoint.endpointType()
                     + " endpoint failed; the NIC has no link", e);
         }
+        if (linkChangedSinceSave) {
+            linkChangedSinceSave = false;
+            linkChanges++;
+            events.configChanged();
+        }
         pumpRx();
+    }
+
+    /**
+     * Unit {@code virtio.net}: the MAC (a snapshot belongs with its NIC: another MAC is refused), the
+     * link status the driver last could read, and the negotiated features. Frames in flight are not
+     * saved: receive buffers held for a frame go back to the guest empty and the frame is missing
+     * from the snapshot, as a short link hiccup would lose it (TCP resends, the guest drops the short
+     * buffers); transmits are finished before their notify returns. On restore the endpoint is
+     * connected again when the transport activates the device; if the link state differs from the
+     * saved one the driver gets a config change.
+     */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "virtio.net";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                synchronized (VirtioNet.this) {
+                    if (rx != null) {
+                        stats.rxReturnedOnSave += rx.returnHeld();
+                    }
+                    return StateCodec.write(out -> {
+                        out.write(mac.bytes());
+                        out.writeBoolean(endpoint.linkUp());
+                        out.writeLong(negotiated);
+                    });
+                }
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                byte[] savedMac = new byte[6];
+                boolean[] linkUp = new boolean[1];
+                long[] features = new long[1];
+                StateCodec.read(this, version, state, in -> {
+                    in.readFully(savedMac);
+                    linkUp[0] = in.readBoolean();
+                    features[0] = in.readLong();
+                });
+                if (!Arrays.equals(savedMac, mac.bytes())) {
+                    throw new StateUnitException("virtio.net: the snapshot's NIC has MAC "
+                            + MacAddress.of(savedMac, 0) + ", this one " + mac);
+                }
+                synchronized (VirtioNet.this) {
+                    negotiated = features[0];
+                    linkChangedSinceSave = linkUp[0] != endpoint.linkUp();
+                }
+            }
+        });
     }
 
     @Override

@@ -3,6 +3,11 @@ package org.jvmm.devices.virtio.impl.p9;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.devices.virtio.api.DescriptorChain;
 import org.jvmm.devices.virtio.api.VirtQueue;
 import org.jvmm.devices.virtio.api.VirtioActivation;
@@ -10,6 +15,8 @@ import org.jvmm.devices.virtio.api.VirtioDevice;
 import org.jvmm.devices.virtio.api.VirtioDeviceIds;
 import org.jvmm.devices.virtio.impl.configspace.ConfigBytes;
 import org.jvmm.devices.virtio.impl.p9.server.P9Server;
+import org.jvmm.devices.virtio.impl.p9.server.P9Session;
+import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
 import org.jvmm.devices.virtio.impl.worker.RequestWorker;
 import org.jvmm.inspect.InspectNode;
 
@@ -22,6 +29,8 @@ public final class Virtio9p implements VirtioDevice {
     /** VIRTIO_9P_MOUNT_TAG: the tag is in config space. */
     static final int F_MOUNT_TAG = 0;
     static final int QUEUE_SIZE = 128;
+    /** How long a save or restore waits for the request in flight on the worker. */
+    static final long STATE_WAIT_MILLIS = 10_000;
 
     private final String tag;
     private final byte[] config;
@@ -115,6 +124,76 @@ public final class Virtio9p implements VirtioDevice {
     private void answer(VirtQueue q, DescriptorChain chain) {
         if (RequestWorker.answer(q, chain, server.maxRequest(), server::handle)) {
             completed++;
+        }
+    }
+
+    /**
+     * Unit {@code virtio.9p}: the tag (checked on restore) and the 9P session: Tversion done and its
+     * msize, every fid with its path (a mounted share holds its root fid), the qid prefixes of host
+     * file systems. Open files cannot be saved (a host file descriptor is not part of a snapshot):
+     * saving refuses while a fid has a file or directory open. Both run on the worker, after the
+     * request in flight.
+     */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "virtio.9p";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                P9Session s = onWorker(() -> {
+                    int open = server.openFids();
+                    if (open > 0) {
+                        throw new SaveRefusedException("virtio-9p " + tag + " has " + open + " open "
+                                + (open == 1 ? "file" : "files") + "; snapshots need them closed");
+                    }
+                    return server.savedSession();
+                });
+                return StateCodec.write(out -> {
+                    out.writeUTF(tag);
+                    s.write(out);
+                });
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                String[] savedTag = new String[1];
+                P9Session[] session = new P9Session[1];
+                StateCodec.read(this, version, state, in -> {
+                    savedTag[0] = in.readUTF();
+                    session[0] = P9Session.read(in);
+                });
+                if (!savedTag[0].equals(tag)) {
+                    throw new StateUnitException("virtio.9p: the snapshot's share has tag " + savedTag[0]
+                            + ", this one " + tag);
+                }
+                try {
+                    worker.call(() -> {
+                        server.restoreSession(session[0]);
+                        return null;
+                    }, STATE_WAIT_MILLIS);
+                } catch (TimeoutException e) {
+                    throw new StateUnitException("virtio.9p " + tag + ": the worker did not answer in "
+                            + STATE_WAIT_MILLIS + " ms", e);
+                }
+            }
+        });
+    }
+
+    private <T> T onWorker(Supplier<T> task) {
+        try {
+            return worker.call(task, STATE_WAIT_MILLIS);
+        } catch (TimeoutException e) {
+            throw new SaveRefusedException("virtio-9p " + tag + ": a request is still running after "
+                    + STATE_WAIT_MILLIS + " ms; snapshots need it finished");
         }
     }
 

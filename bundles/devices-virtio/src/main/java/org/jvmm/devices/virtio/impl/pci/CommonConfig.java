@@ -173,6 +173,17 @@ final class CommonConfig {
         queueSelect = v & 0xFFFF;
     }
 
+    /** device_feature_select, driver_feature_select, queue_select (snapshots). */
+    synchronized int[] selectorValues() {
+        return new int[] {deviceFeatureSelect, driverFeatureSelect, queueSelect};
+    }
+
+    synchronized void restoreSelectors(int deviceFeature, int driverFeature, int queue) {
+        deviceFeatureSelect = deviceFeature;
+        driverFeatureSelect = driverFeature;
+        queueSelect = queue & 0xFFFF;
+    }
+
     /** For inspect. */
     synchronized String selectors() {
         return "device_feature_select=" + deviceFeatureSelect + " driver_feature_select=" + driverFeatureSelect

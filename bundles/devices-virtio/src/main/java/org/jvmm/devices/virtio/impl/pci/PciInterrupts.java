@@ -116,6 +116,30 @@ final class PciInterrupts implements TransportInterrupts {
         }
     }
 
+    /** What a snapshot keeps: the driver's vectors and the ISR status. */
+    record Saved(int configVector, int[] queueVectors, int isr) {
+    }
+
+    Saved saved() {
+        synchronized (lock) {
+            return new Saved(configVector, queueVectors.clone(), isr);
+        }
+    }
+
+    /** Sets the vectors (checked as the driver's writes are) and the ISR, and drives INTx to match it. */
+    void restore(Saved s) {
+        synchronized (lock) {
+            configVector = checked(s.configVector());
+            for (int q = 0; q < queueVectors.length; q++) {
+                queueVectors[q] = q < s.queueVectors().length ? checked(s.queueVectors()[q]) : NO_VECTOR;
+            }
+            isr = s.isr() & (ISR_QUEUE | ISR_CONFIG);
+            if (space != null) {
+                space.setIntx(isr != 0);
+            }
+        }
+    }
+
     void inspect(InspectNode node) {
         synchronized (lock) {
             node.hex("isr", isr).field("config_vector", vectorName(configVector))

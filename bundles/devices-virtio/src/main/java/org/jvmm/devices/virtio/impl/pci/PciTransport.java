@@ -5,6 +5,7 @@ import static org.jvmm.devices.virtio.impl.pci.PciLayout.*;
 import java.util.Optional;
 import org.jvmm.chipset.api.ChipsetDevice;
 import org.jvmm.chipset.api.PciConfigIntercept;
+import org.jvmm.chipset.api.StateUnit;
 import org.jvmm.devices.virtio.api.VirtioDevice;
 import org.jvmm.devices.virtio.impl.transport.TransportCore;
 import org.jvmm.guestmem.GuestMemory;
@@ -64,6 +65,24 @@ public final class PciTransport implements ChipsetDevice, AutoCloseable {
         return Optional.of(config);
     }
 
+    /**
+     * Unit {@code virtio.pci} ({@link PciState}): the PCI function (config space through the PCI
+     * library, MSI-X included), the virtio registers, the transport core and the device's unit;
+     * present when the device offers a unit of its own.
+     */
+    @Override
+    public Optional<StateUnit> state() {
+        return core.device().state().map(d -> new PciState(this, core.stateUnit(), d));
+    }
+
+    CommonConfig common() {
+        return common;
+    }
+
+    PciInterrupts interrupts() {
+        return interrupts;
+    }
+
     /** The function's configuration space (for tests and the PCI host). */
     public PciConfigSpace configSpace() {
         return config;
@@ -91,7 +110,7 @@ public final class PciTransport implements ChipsetDevice, AutoCloseable {
     }
 
     /** After the config space has reset itself (FLR) or with it (VM reset): the virtio side. */
-    private void functionReset() {
+    void functionReset() {
         core.reset();
         common.reset();
     }

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.jvmm.chipset.api.MmioIntercept;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.devices.virtio.api.DescriptorChain;
 import org.jvmm.devices.virtio.api.VirtQueue;
 import org.jvmm.devices.virtio.api.VirtioActivation;
@@ -16,6 +19,7 @@ import org.jvmm.devices.virtio.api.VirtioDevice;
 import org.jvmm.devices.virtio.api.VirtioDeviceEvents;
 import org.jvmm.devices.virtio.api.VirtioDeviceIds;
 import org.jvmm.devices.virtio.impl.configspace.ConfigBytes;
+import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
 import org.jvmm.inspect.InspectNode;
 
 /**
@@ -168,6 +172,40 @@ public final class VirtioPmem implements VirtioDevice {
         byte[] b = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(ret).array();
         chain.writer().write(b, 0, 4);
         q.complete(chain, 4);
+    }
+
+    /**
+     * Unit {@code virtio.pmem}, without bytes: the region and its file come from the handle, and the
+     * file's contents are not part of the VM's snapshot. Saving first waits, a bounded time, for the
+     * flushes in flight to be answered; it refuses if one is still running.
+     */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "virtio.pmem";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                if (!flusher.awaitIdle(RESET_WAIT_MILLIS)) {
+                    throw new SaveRefusedException("virtio-pmem " + backing.path() + ": " + flusher.inFlight()
+                            + " flushes still running after " + RESET_WAIT_MILLIS + " ms; snapshots need them finished");
+                }
+                return new byte[0];
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                StateCodec.read(this, version, state, in -> { });
+            }
+        });
     }
 
     @Override

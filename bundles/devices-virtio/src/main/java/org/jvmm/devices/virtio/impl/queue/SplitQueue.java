@@ -141,6 +141,30 @@ public final class SplitQueue implements VirtQueue, Inspectable {
         open = false;
     }
 
+    /** The index in the available ring of the next chain to take (free-running u16). */
+    public synchronized int nextAvail() {
+        return nextAvail;
+    }
+
+    /** The index in the used ring of the next completion (free-running u16). */
+    public synchronized int nextUsed() {
+        return nextUsed;
+    }
+
+    /** Chains taken and not completed yet (a snapshot needs none). */
+    public synchronized long outstanding() {
+        return taken - completed;
+    }
+
+    /**
+     * Where a restored queue goes on: its ring positions as saved. Call before the device gets the
+     * queue; the rings themselves are in (restored) guest memory.
+     */
+    public synchronized void restorePositions(int savedNextAvail, int savedNextUsed) {
+        nextAvail = savedNextAvail & 0xFFFF;
+        nextUsed = savedNextUsed & 0xFFFF;
+    }
+
     /** Why the queue failed, or null. */
     public synchronized String failure() {
         return failure;

@@ -1,6 +1,9 @@
 package org.jvmm.devices.virtio.impl.rng;
 
 import java.util.Optional;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import java.util.Random;
 import org.jvmm.devices.virtio.api.ChainWriter;
 import org.jvmm.devices.virtio.api.DescriptorChain;
@@ -96,6 +99,42 @@ public final class VirtioRng implements VirtioDevice {
         requests++;
         bytes += done;
         return done;
+    }
+
+    /** Unit {@code virtio.rng}: its counters; each request is answered before its notify returns. */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "virtio.rng";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                synchronized (VirtioRng.this) {
+                    return StateCodec.write(out -> {
+                        out.writeLong(requests);
+                        out.writeLong(bytes);
+                    });
+                }
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                synchronized (VirtioRng.this) {
+                    StateCodec.read(this, version, state, in -> {
+                        requests = in.readLong();
+                        bytes = in.readLong();
+                    });
+                }
+            }
+        });
     }
 
     @Override

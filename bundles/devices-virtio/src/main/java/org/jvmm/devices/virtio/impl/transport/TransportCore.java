@@ -4,10 +4,14 @@ import static org.jvmm.devices.virtio.impl.transport.DeviceStatus.DEVICE_NEEDS_R
 import static org.jvmm.devices.virtio.impl.transport.DeviceStatus.DRIVER_OK;
 import static org.jvmm.devices.virtio.impl.transport.DeviceStatus.FEATURES_OK;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.devices.virtio.api.VirtQueue;
 import org.jvmm.devices.virtio.api.VirtioActivation;
 import org.jvmm.devices.virtio.api.VirtioDevice;
@@ -26,9 +30,13 @@ import org.jvmm.inspect.Inspectable;
  * Register accesses synchronise on the core; the event methods ({@link QueueEvents},
  * {@link VirtioDeviceEvents}) do not, so device and I/O threads can raise them while a VP thread
  * holds the core (lock order: core, device, queue, interrupt state). Nothing thrown by the device
- * escapes: it becomes DEVICE_NEEDS_RESET.
+ * escapes: it becomes DEVICE_NEEDS_RESET. Its saved state is unit {@code virtio.transport}
+ * ({@link #stateUnit()}).
  */
 public final class TransportCore implements QueueEvents, VirtioDeviceEvents, Inspectable {
+    static final String UNIT = "virtio.transport";
+    private static final int VERSION = 1;
+
     private final VirtioDevice device;
     private final GuestMemory memory;
     private final TransportInterrupts interrupts;
@@ -239,6 +247,10 @@ public final class TransportCore implements QueueEvents, VirtioDeviceEvents, Ins
     /** Device reset: closes the queues, resets the device, forgets the negotiation and interrupts. */
     public synchronized void reset() {
         resets++;
+        resetState();
+    }
+
+    private void resetState() {
         if (active != null) {
             for (VirtQueue q : active) {
                 if (q instanceof SplitQueue s) {
@@ -311,7 +323,106 @@ public final class TransportCore implements QueueEvents, VirtioDeviceEvents, Ins
         node.child("device", device);
     }
 
+    /**
+     * Unit {@code virtio.transport} ({@link SavedCore}). Saving refuses while the device still holds
+     * a chain of a queue in use (its own unit, saved first, must have finished or given them back).
+     * Restoring expects the core as after {@link #reset()} (the transport resets it, then restores the
+     * device's unit, then this); it reactivates a device the driver had set DRIVER_OK on with queues
+     * that go on from the saved ring positions, so the driver needs no reset. A device that needed a
+     * reset still does.
+     */
+    public StateUnit stateUnit() {
+        return new StateUnit() {
+            @Override
+            public String unitName() {
+                return UNIT;
+            }
+
+            @Override
+            public int version() {
+                return VERSION;
+            }
+
+            @Override
+            public byte[] save() {
+                return StateCodec.write(snapshot()::write);
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                SavedCore[] saved = new SavedCore[1];
+                StateCodec.read(this, version, state, in -> saved[0] = SavedCore.read(in));
+                apply(saved[0]);
+            }
+        };
+    }
+
+    private synchronized SavedCore snapshot() {
+        String reason = needsReset.get();
+        List<SavedCore.Queue> queues = new ArrayList<>();
+        for (int q = 0; q < slots.length; q++) {
+            QueueSlot s = slots[q];
+            SplitQueue live = active != null && active[q] instanceof SplitQueue sq ? sq : null;
+            if (live != null && reason == null && live.outstanding() > 0) {
+                throw new SaveRefusedException(device.name() + ": queue " + q + " has " + live.outstanding()
+                        + " requests in flight; snapshots need the device idle");
+            }
+            queues.add(new SavedCore.Queue(s.size, s.ready, s.desc, s.avail, s.used, live != null,
+                    live == null ? 0 : live.nextAvail(), live == null ? 0 : live.nextUsed()));
+        }
+        return new SavedCore(status, driverFeatures, configGeneration.get(), reason, queues);
+    }
+
+    private synchronized void apply(SavedCore saved) throws StateUnitException {
+        if (saved.queues().size() != slots.length) {
+            throw new StateUnitException(UNIT + ": the snapshot's " + device.name() + " has " + saved.queues().size()
+                    + " queues, this one " + slots.length);
+        }
+        if (status != 0 || active != null) {
+            resetState();
+        }
+        status = saved.status() & ~DEVICE_NEEDS_RESET;
+        driverFeatures = saved.driverFeatures();
+        configGeneration.set(saved.configGeneration());
+        needsReset.set(saved.needsReset());
+        for (int q = 0; q < slots.length; q++) {
+            SavedCore.Queue sq = saved.queues().get(q);
+            QueueSlot s = slots[q];
+            s.size = sq.size();
+            s.ready = sq.ready();
+            s.desc = sq.desc();
+            s.avail = sq.avail();
+            s.used = sq.used();
+        }
+        if ((status & DRIVER_OK) == 0) {
+            return;
+        }
+        driverOk = true;
+        if (saved.needsReset() != null) {
+            return;
+        }
+        VirtQueue[] queues = openQueues();
+        if (queues == null) {
+            return;
+        }
+        for (int q = 0; q < queues.length; q++) {
+            SavedCore.Queue sq = saved.queues().get(q);
+            if (queues[q] instanceof SplitQueue live && sq.active()) {
+                live.restorePositions(sq.nextAvail(), sq.nextUsed());
+            }
+        }
+        startDevice(queues);
+    }
+
     private void activate() {
+        VirtQueue[] queues = openQueues();
+        if (queues != null) {
+            startDevice(queues);
+        }
+    }
+
+    /** The queues of an activation, or null when one is unusable (the device then needs a reset). */
+    private VirtQueue[] openQueues() {
         driverOk = true;
         VirtQueue[] queues = new VirtQueue[slots.length];
         for (int q = 0; q < slots.length; q++) {
@@ -324,10 +435,14 @@ public final class TransportCore implements QueueEvents, VirtioDeviceEvents, Ins
             Optional<String> problem = p.problem(s.maxSize, memory);
             if (problem.isPresent()) {
                 needsReset("queue " + q + " (" + p + "): " + problem.get());
-                return;
+                return null;
             }
             queues[q] = new SplitQueue(q, p, s.maxSize, memory, driverFeatures, this);
         }
+        return queues;
+    }
+
+    private void startDevice(VirtQueue[] queues) {
         active = queues;
         try {
             device.activate(new VirtioActivation(driverFeatures, List.of(queues), memory, this));

@@ -58,6 +58,17 @@ final class RxPump {
         return sent;
     }
 
+    /**
+     * A snapshot is being taken: the buffer kept for the next round goes back to the guest empty (its
+     * driver drops a packet shorter than a header and posts another), so none is in flight.
+     */
+    void returnHeld(VirtQueue rx) {
+        if (held != null) {
+            rx.complete(held, 0);
+            held = null;
+        }
+    }
+
     /** Forgets the buffer kept from the last activation. */
     void reset() {
         held = null;

@@ -8,10 +8,16 @@ import java.lang.System.Logger.Level;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jvmm.chipset.api.StateCodec;
+import org.jvmm.chipset.api.StateUnit;
+import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.devices.virtio.api.VirtioActivation;
 import org.jvmm.devices.virtio.api.VirtioDevice;
 import org.jvmm.devices.virtio.api.VirtioDeviceIds;
+import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
 import org.jvmm.inspect.InspectNode;
 
 /**
@@ -122,6 +128,51 @@ public final class VirtioVsock implements VirtioDevice {
         if (queue == RXQ || queue == TXQ) {
             loop.wantService();
         }
+    }
+
+    /**
+     * Unit {@code virtio.vsock}, without bytes: with no connection open the device holds nothing the
+     * guest could miss. Saving runs on the relay thread and refuses while connections or host
+     * handshakes are open (see {@link VsockRelay#prepareSave}).
+     */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new StateUnit() {
+            @Override
+            public String unitName() {
+                return "virtio.vsock";
+            }
+
+            @Override
+            public int version() {
+                return 1;
+            }
+
+            @Override
+            public byte[] save() {
+                AtomicReference<RuntimeException> refused = new AtomicReference<>();
+                boolean ran = loop.runAndWait(() -> {
+                    try {
+                        relay.prepareSave();
+                    } catch (RuntimeException e) {
+                        refused.set(e);
+                    }
+                }, RESET_WAIT_MILLIS);
+                if (!ran) {
+                    throw new SaveRefusedException("virtio-vsock " + path + ": the relay did not answer in "
+                            + RESET_WAIT_MILLIS + " ms");
+                }
+                if (refused.get() != null) {
+                    throw refused.get();
+                }
+                return new byte[0];
+            }
+
+            @Override
+            public void restore(int version, byte[] state) throws StateUnitException {
+                StateCodec.read(this, version, state, in -> { });
+            }
+        });
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Optional;
 import org.jvmm.devices.virtio.api.DescriptorChain;
 import org.jvmm.devices.virtio.api.VirtQueue;
+import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
 
 /**
  * The relay between the guest's queues and the host sockets: while activated, moves transmitted
@@ -66,6 +67,23 @@ final class VsockRelay {
         table.clear();
         host.clearHandshakes();
         pump.reset();
+    }
+
+    /**
+     * A snapshot is being taken: refuses while a connection or a host handshake is open (a host
+     * socket is not part of a snapshot), else gives back the receive buffer kept for the next round.
+     * RSTs still waiting for a buffer answer packets of no connection; they go to the running guest
+     * but not into the snapshot (the guest's connect then times out instead of being refused).
+     */
+    void prepareSave() {
+        int open = table.size() + host.handshakeCount();
+        if (open > 0) {
+            throw new SaveRefusedException("virtio-vsock has " + open + " open "
+                    + (open == 1 ? "connection" : "connections") + "; snapshots need them closed");
+        }
+        if (rx != null) {
+            pump.returnHeld(rx);
+        }
     }
 
     /** Moves packets both ways; returns true if it stopped with work possibly left. */

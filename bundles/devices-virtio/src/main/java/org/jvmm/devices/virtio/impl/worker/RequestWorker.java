@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jvmm.devices.virtio.api.ChainReader;
 import org.jvmm.devices.virtio.api.DescriptorChain;
 import org.jvmm.devices.virtio.api.VirtQueue;
@@ -75,6 +76,37 @@ public final class RequestWorker {
             LOG.log(Level.WARNING, label + ": reset failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Runs {@code task} on the worker after the request in flight and returns its result, waiting at
+     * most {@code millis} (here if the worker is shut down). A runtime exception of the task is
+     * thrown here; a task that has not started when the time is up does not run.
+     *
+     * @throws TimeoutException when the worker is still busy after {@code millis}
+     */
+    public <T> T call(Supplier<T> task, long millis) throws TimeoutException {
+        CompletableFuture<T> f;
+        try {
+            f = CompletableFuture.supplyAsync(task, worker);
+        } catch (RejectedExecutionException e) {
+            return task.get();
+        }
+        try {
+            return f.get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            f.cancel(false);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(label + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(false);
+            throw new TimeoutException(label + ": interrupted while waiting for the worker");
         }
     }
 

@@ -226,7 +226,7 @@ public final class Cpu {
             if (left <= 0) {
                 return Outcome.BUDGET_EXHAUSTED;
             }
-            Block b = prev != null ? prev.successor(s.rip, codePages) : null;
+            Block b = prev != null ? chained(prev) : null;
             if (b == null) {
                 b = block();
                 if (b == null) {
@@ -344,6 +344,23 @@ public final class Cpu {
             s.halted = true;
         }
         return (p & CpuState.P_SHUTDOWN) != 0 ? Outcome.SHUTDOWN : 0;
+    }
+
+    /**
+     * The block {@code prev} was seen to continue with at the current RIP, if still valid: one in the same
+     * page (same mapping as {@code prev}), or one in another page that the TLB still maps the same way.
+     */
+    private Block chained(Block prev) {
+        Block b = prev.successor(s.rip, codePages);
+        if (b != null) {
+            return b;
+        }
+        b = prev.farSuccessor(s.rip, codePages);
+        if (b == null || b.codeSize != s.codeSize) {
+            return null;
+        }
+        long lin = s.long64 ? s.rip : (s.segBase[CpuState.CS] + s.rip) & 0xFFFF_FFFFL;
+        return mmu.fetchHit(lin) == b.host ? b : null;
     }
 
     private Block block() {

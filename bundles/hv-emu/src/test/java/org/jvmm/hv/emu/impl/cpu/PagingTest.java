@@ -94,6 +94,27 @@ class PagingTest extends AsmTestBase {
     }
 
     @Test
+    void aCallChainedIntoAnotherPageFollowsItsNewMappingAfterInvlpg() {
+        TestMachine m = withPageTable(0x500000 | 3);
+        m.load(0x500000, Asm.assemble("mov eax, 1\nret", 0x400000));
+        m.load(0x501000, Asm.assemble("mov eax, 2\nret", 0x400000));
+        m.run("""
+                mov rbx, 0x400000
+                xor r8, r8
+                mov ecx, 3
+            1:  call rbx
+                add r8, rax
+                cmp ecx, 2
+                jne 2f
+                mov qword ptr [0x13000], 0x501003
+                invlpg [0x400000]
+            2:  dec ecx
+                jnz 1b
+                """);
+        assertEquals(1 + 1 + 2, m.reg(8), "the third call runs the code now mapped at 0x400000");
+    }
+
+    @Test
     void writeProtectOffLetsSupervisorWriteReadOnlyPages() {
         TestMachine m = withPageTable(0x500000 | 1);
         m.run("""

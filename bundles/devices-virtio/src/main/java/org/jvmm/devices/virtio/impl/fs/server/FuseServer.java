@@ -157,6 +157,27 @@ public final class FuseServer implements Inspectable {
         initialized = false;
     }
 
+    /** Open file and directory handles (a snapshot needs none). */
+    public int openHandles() {
+        return handles.size();
+    }
+
+    /** The session for a snapshot; call with no handle open. */
+    public FuseSession session() {
+        if (handles.size() > 0) {
+            throw new IllegalStateException(handles.size() + " handles are open");
+        }
+        return new FuseSession(initialized, nodes.nextId(), handles.nextFh(), nodes.saved());
+    }
+
+    /** Replaces the session (after a reset) with a saved one. */
+    public void restoreSession(FuseSession s) {
+        handles.clear();
+        nodes.restore(s.nextNodeId(), s.nodes());
+        handles.continueFrom(s.nextFh());
+        initialized = s.initialized();
+    }
+
     @Override
     public void inspect(InspectNode node) {
         node.field("root", tree.root().toString()).field("read_only", readOnly).field("initialized", initialized)

@@ -39,6 +39,15 @@ final class HandleTable {
         return handles.size();
     }
 
+    long nextFh() {
+        return nextFh;
+    }
+
+    /** After a restore: handles go on from {@code value}, so none is reused within the session. */
+    void continueFrom(long value) {
+        nextFh = Math.max(1, value);
+    }
+
     long add(Handle h) throws ErrnoException {
         if (handles.size() >= MAX_HANDLES) {
             close(h);

@@ -1,7 +1,9 @@
 package org.jvmm.devices.virtio.impl.fs.server;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.jvmm.devices.virtio.impl.hostfs.ConfinedPath;
 import org.jvmm.devices.virtio.impl.hostfs.Errno;
@@ -49,6 +51,38 @@ final class NodeTable {
 
     int size() {
         return byId.size();
+    }
+
+    long nextId() {
+        return nextId;
+    }
+
+    /** Every node but the root (whose id and path never change), for a snapshot. */
+    List<FuseSession.Node> saved() {
+        List<FuseSession.Node> out = new ArrayList<>();
+        for (Node n : byId.values()) {
+            if (n.id != ROOT_ID) {
+                out.add(new FuseSession.Node(n.id, n.path == null ? null : n.path.names(), n.lookups));
+            }
+        }
+        return out;
+    }
+
+    /** Replaces the table with saved nodes (the root stays). */
+    void restore(long savedNextId, List<FuseSession.Node> nodes) {
+        clear();
+        for (FuseSession.Node s : nodes) {
+            if (s.id() == ROOT_ID) {
+                continue;
+            }
+            Node n = new Node(s.id(), s.path() == null ? null : new ConfinedPath(s.path()));
+            n.lookups = s.lookups();
+            byId.put(n.id, n);
+            if (n.path != null) {
+                byPath.put(n.path, n);
+            }
+        }
+        nextId = Math.max(savedNextId, ROOT_ID + 1);
     }
 
     /** The path of node {@code id}; ESTALE-like ENOENT for unknown or detached nodes. */

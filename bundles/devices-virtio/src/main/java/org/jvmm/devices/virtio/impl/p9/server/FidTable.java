@@ -93,6 +93,26 @@ final class FidTable {
         return openFiles;
     }
 
+    /** Fids with a file or directory open. */
+    int openFids() {
+        return (int) fids.values().stream().filter(Fid::isOpen).count();
+    }
+
+    /** Every fid and its path, for a snapshot (none may be open). */
+    List<P9Session.Fid> saved() {
+        List<P9Session.Fid> out = new ArrayList<>();
+        fids.forEach((id, f) -> out.add(new P9Session.Fid(id, f.path.names())));
+        return out;
+    }
+
+    /** Replaces every fid with saved ones (none open). */
+    void restore(List<P9Session.Fid> saved) {
+        clear();
+        for (P9Session.Fid f : saved) {
+            fids.put(f.fid(), new Fid(new ConfinedPath(f.path())));
+        }
+    }
+
     private boolean close(Fid f) {
         f.listing = null;
         f.directoryOpen = false;

@@ -162,6 +162,24 @@ public final class P9Server implements Inspectable {
         return (b[0] & 0xFFL) | (b[1] & 0xFFL) << 8 | (b[2] & 0xFFL) << 16 | (b[3] & 0xFFL) << 24;
     }
 
+    /** Fids with a file or directory open (a snapshot needs none). */
+    public synchronized int openFids() {
+        return session.fids.openFids();
+    }
+
+    /** The session for a snapshot; call with no fid open. */
+    public synchronized P9Session savedSession() {
+        if (session.fids.openFids() > 0) {
+            throw new IllegalStateException(session.fids.openFids() + " fids are open");
+        }
+        return session.saved();
+    }
+
+    /** Replaces the session (after a reset) with a saved one. */
+    public synchronized void restoreSession(P9Session s) {
+        session.restore(s);
+    }
+
     /** Device reset: every fid is clunked (files closed) and the next message must be Tversion. */
     public synchronized void reset() {
         session.restart();

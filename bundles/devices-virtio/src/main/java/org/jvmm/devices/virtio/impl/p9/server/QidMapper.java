@@ -16,9 +16,27 @@ final class QidMapper {
     private static final long INODE_MASK = (1L << 48) - 1;
 
     private final Map<Long, Long> devices = new HashMap<>();
+    private final long rootDevice;
 
     QidMapper(long rootDevice) {
+        this.rootDevice = rootDevice;
         devices.put(rootDevice, 0L);
+    }
+
+    /** Host device to qid prefix, for a snapshot. */
+    Map<Long, Long> saved() {
+        return Map.copyOf(devices);
+    }
+
+    /** Takes saved prefixes for the file systems below the root; the root's own device stays prefix 0. */
+    void restore(Map<Long, Long> saved) {
+        devices.clear();
+        devices.put(rootDevice, 0L);
+        saved.forEach((dev, prefix) -> {
+            if (prefix != 0 && dev != rootDevice && prefix < MAX_DEVICES) {
+                devices.put(dev, prefix);
+            }
+        });
     }
 
     Qid qid(HostStat st, ConfinedPath rel) {

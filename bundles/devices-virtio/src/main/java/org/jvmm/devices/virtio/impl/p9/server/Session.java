@@ -53,6 +53,19 @@ final class Session {
         return qids.qid(stat(host), rel);
     }
 
+    /** The session for a snapshot; call with no fid open. */
+    P9Session saved() {
+        return new P9Session(negotiated, msize, fids.saved(), qids.saved());
+    }
+
+    /** Replaces the session with a saved one; an msize out of range falls back to the maximum. */
+    void restore(P9Session s) {
+        fids.restore(s.fids());
+        qids.restore(s.devices());
+        negotiated = s.negotiated();
+        msize = s.msize() >= SessionOps.MIN_MSIZE && s.msize() <= maxMsize ? s.msize() : maxMsize;
+    }
+
     /** Forgets every fid and the negotiated version (Tversion, device reset). */
     void restart() {
         fids.clear();

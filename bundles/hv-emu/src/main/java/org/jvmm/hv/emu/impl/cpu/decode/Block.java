@@ -30,6 +30,10 @@ public final class Block {
     private Block succ0;
     private Block succ1;
     private boolean replaceSecond;
+    /** Two recently taken successors in other code pages (chained after a check of their mapping). */
+    private Block far0;
+    private Block far1;
+    private boolean replaceFar;
 
     Block(Insn[] insns, int count, long host, long rip, int codeSize, int gen, long host2, long lin2, int gen2) {
         this.insns = insns;
@@ -59,10 +63,37 @@ public final class Block {
         return null;
     }
 
-    /** Remembers {@code next} as a successor when it lies in this block's code page. */
+    /**
+     * A chained successor in another code page starting at {@code rip} whose code is unchanged, or null.
+     * The caller still checks that the linear page of {@code rip} maps to the block's page.
+     */
+    public Block farSuccessor(long rip, CodePages code) {
+        Block b = far0;
+        if (b != null && b.rip == rip && b.gen == code.gen(b.host)) {
+            return b;
+        }
+        b = far1;
+        if (b != null && b.rip == rip && b.gen == code.gen(b.host)) {
+            return b;
+        }
+        return null;
+    }
+
+    /** Remembers {@code next} as a successor: a near one when it lies in this block's code page, else a far one. */
     public void link(Block next) {
-        if (next.host2 >= 0 || host2 >= 0 || (next.host >>> 12) != (host >>> 12) || next.host - next.rip != host - rip
-                || next.codeSize != codeSize) {
+        if (next.host2 >= 0 || host2 >= 0 || next.codeSize != codeSize) {
+            return;
+        }
+        if ((next.host >>> 12) != (host >>> 12)) {
+            if (replaceFar) {
+                far1 = next;
+            } else {
+                far0 = next;
+            }
+            replaceFar = !replaceFar;
+            return;
+        }
+        if (next.host - next.rip != host - rip) {
             return;
         }
         if (replaceSecond) {

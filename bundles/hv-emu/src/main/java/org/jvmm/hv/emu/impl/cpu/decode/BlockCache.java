@@ -6,7 +6,7 @@ import org.jvmm.hv.emu.impl.cpu.mmu.CodePages;
 /** Direct-mapped cache of decoded blocks keyed by RAM offset. */
 public final class BlockCache {
 
-    private static final int BITS = 15;
+    private static final int BITS = 17;
     private final Block[] table = new Block[1 << BITS];
     private final CodePages code;
 

@@ -281,6 +281,12 @@ public final class Mmu {
         return hostForAccessSlow(lin, size, PageWalker.READ);
     }
 
+    /** The RAM offset of {@code lin} for an instruction fetch when the TLB holds it, else -1 (no page walk). */
+    public long fetchHit(long lin) {
+        int i = base + ((int) (lin >>> 12) & TLB_MASK);
+        return tagX[i] == (lin & ~0xFFFL) ? addend[i] + lin : -1;
+    }
+
     /** RAM offset of the code byte at {@code lin}; -1 after a fault; {@link #NOT_RAM} for non-RAM. */
     public long hostForFetch(long lin) {
         int i = base + ((int) (lin >>> 12) & TLB_MASK);
