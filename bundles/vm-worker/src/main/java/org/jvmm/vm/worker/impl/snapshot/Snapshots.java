@@ -61,7 +61,12 @@ public final class Snapshots {
         for (ChipsetDevice d : devices) {
             StateUnit u = d.state().orElseThrow(() -> new SnapshotException("device " + d.name()
                     + " cannot save its state (it offers no state unit); snapshots of this VM are not possible yet"));
-            units.add(new SavedUnit("device/" + d.name(), u.unitName(), u.version(), u.save()));
+            try {
+                units.add(new SavedUnit("device/" + d.name(), u.unitName(), u.version(), u.save()));
+            } catch (RuntimeException e) {
+                // a device that cannot save now (requests still running, files open) refuses with a reason
+                throw new SnapshotException("device " + d.name() + " cannot save its state: " + e.getMessage(), e);
+            }
         }
         try {
             for (int i = 0; i < partition.processorCount(); i++) {
