@@ -10,7 +10,8 @@ enum Guest {
     EXCEPTIONS(Flavor.C64),
     INTERRUPTS(Flavor.C64),
     APICTIMER(Flavor.C64),
-    SMP(Flavor.C64);
+    SMP(Flavor.C64),
+    SNAPCOUNT(Flavor.C64);
 
     /** What a guest is linked with besides its own folder. */
     enum Flavor {

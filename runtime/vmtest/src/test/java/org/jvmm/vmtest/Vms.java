@@ -40,6 +40,16 @@ final class Vms {
         return jvmm.boot(run, build.build(guest), options);
     }
 
+    /** Builds {@code guest}: the kernel file to boot. */
+    static Path kernel(Guest guest) throws IOException, InterruptedException {
+        return build.build(guest);
+    }
+
+    /** The launcher the guests boot in (for runs with the shell). */
+    static JvmmRun jvmm() {
+        return jvmm;
+    }
+
     /**
      * The run ended by itself, COM1 has every marker line and "{@code <guest>: PASS}", and jvmm's exit
      * status is the one the guest's debug-exit write of {@link #EXIT_PASS} asks for.
