@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jvmm.chipset.api.ChipsetDevice;
 import org.jvmm.chipset.api.PciConfigIntercept;
+import org.jvmm.chipset.api.StateUnit;
 import org.jvmm.guestmem.GuestMemory;
 import org.jvmm.inspect.InspectNode;
 import org.jvmm.pci.api.BarSpec;
@@ -25,10 +26,13 @@ import org.jvmm.storage.nvme.impl.spec.Limits;
 public final class NvmeController implements ChipsetDevice, NvmeNamespaces, AutoCloseable {
     static final int MSIX_BAR = 4;
     private static final long PAGE = 0x1000;
+    /** How long saving waits for the disk requests in flight. */
+    static final long SAVE_WAIT_MILLIS = 10_000;
 
     private final ControllerIdentity identity;
     private final Controller controller;
     private final PciConfigSpace pci;
+    private volatile long saveWaitMillis = SAVE_WAIT_MILLIS;
 
     public NvmeController(ControllerIdentity identity, GuestMemory memory) {
         this.identity = identity;
@@ -60,6 +64,20 @@ public final class NvmeController implements ChipsetDevice, NvmeNamespaces, Auto
     /** The config space (for tests and inspection). */
     public PciConfigSpace configSpace() {
         return pci;
+    }
+
+    /**
+     * Unit {@code nvme.controller} ({@link NvmeState}): config space, registers, features, events,
+     * queues; restored into a controller built from the same handle, with the same namespaces.
+     */
+    @Override
+    public Optional<StateUnit> state() {
+        return Optional.of(new NvmeState(identity.name(), pci, controller, saveWaitMillis));
+    }
+
+    /** Shortens the wait for disk requests before a save (tests). */
+    void saveWaitMillis(long millis) {
+        saveWaitMillis = millis;
     }
 
     @Override

@@ -45,6 +45,19 @@ public final class NvmeDriver {
                 alloc.alloc(adminEntries * 16L, maxPage), adminEntries);
     }
 
+    /**
+     * The same driver going on with {@code restored}, a controller restored from a snapshot of the
+     * one {@code from} drove: the same rings and queue positions, a new attachment whose BARs the
+     * restore maps.
+     */
+    public NvmeDriver(NvmeDriver from, NvmeController restored) {
+        this.device = restored;
+        this.memory = from.memory;
+        this.alloc = from.alloc;
+        this.admin = from.admin;
+        restored.configSpace().pciAttached(att);
+    }
+
     public TestRam.Allocator alloc() {
         return alloc;
     }

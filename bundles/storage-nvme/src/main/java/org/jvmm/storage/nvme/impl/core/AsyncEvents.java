@@ -1,5 +1,8 @@
 package org.jvmm.storage.nvme.impl.core;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import org.jvmm.inspect.InspectNode;
@@ -91,6 +94,37 @@ final class AsyncEvents {
         requests.clear();
         events.clear();
         maskedTypes = 0;
+    }
+
+    /** Snapshot: the outstanding requests' command ids, the events waiting, the masked types. */
+    void save(DataOutputStream out) throws IOException {
+        out.writeByte(requests.size());
+        for (int cid : requests) {
+            out.writeShort(cid);
+        }
+        out.writeShort(events.size());
+        for (int dw0 : events) {
+            out.writeInt(dw0);
+        }
+        out.writeByte(maskedTypes);
+        out.writeLong(reported);
+    }
+
+    void load(DataInputStream in) throws IOException {
+        reset();
+        int n = in.readUnsignedByte();
+        if (n > Limits.AERL + 1) {
+            throw new IOException("async events: " + n + " requests outstanding, at most " + (Limits.AERL + 1));
+        }
+        for (int i = 0; i < n; i++) {
+            requests.add(in.readUnsignedShort());
+        }
+        int e = in.readUnsignedShort();
+        for (int i = 0; i < e; i++) {
+            events.add(in.readInt());
+        }
+        maskedTypes = in.readUnsignedByte();
+        reported = in.readLong();
     }
 
     void inspect(InspectNode n) {

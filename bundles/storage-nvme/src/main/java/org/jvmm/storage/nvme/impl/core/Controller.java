@@ -1,5 +1,8 @@
 package org.jvmm.storage.nvme.impl.core;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jvmm.chipset.api.IoResult;
+import org.jvmm.chipset.api.StateCodec;
 import org.jvmm.chipset.api.IoValue;
 import org.jvmm.guestmem.GuestMemory;
 import org.jvmm.inspect.InspectNode;
@@ -32,6 +36,7 @@ public final class Controller implements BarHandler {
     private static final System.Logger LOG = System.getLogger("org.jvmm.storage.nvme");
 
     final ControllerIdentity identity;
+    private final GuestMemory memory;
     final Dma dma;
     final PrpMapper prp;
     final Queues queues;
@@ -52,6 +57,7 @@ public final class Controller implements BarHandler {
 
     public Controller(ControllerIdentity identity, GuestMemory memory) {
         this.identity = identity;
+        this.memory = memory;
         this.dma = new Dma(memory);
         this.prp = new PrpMapper(dma);
         this.queues = new Queues(identity.maxIoQueues());
@@ -167,7 +173,63 @@ public final class Controller implements BarHandler {
     /** VM reset or function-level reset: waits (bounded) for disk I/O, then power-on state. */
     public synchronized void powerOnReset() {
         beginReset();
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RESET_WAIT_MILLIS);
+        if (!awaitIdle(RESET_WAIT_MILLIS)) {
+            LOG.log(Level.WARNING, "nvme {0}: reset with {1} disk requests still in flight", identity.name(), inFlight);
+        }
+        resetting = false;
+        registers.powerOn();
+    }
+
+    /**
+     * The controller's state for a snapshot (see {@link ControllerState}), once the disk requests in
+     * flight have finished.
+     *
+     * @throws SaveRefusedException when some are still running after {@code waitMillis}
+     */
+    public synchronized byte[] saveState(long waitMillis) {
+        if (!awaitIdle(waitMillis)) {
+            throw new SaveRefusedException("nvme " + identity.name() + ": " + inFlight
+                    + " disk requests still running after " + waitMillis + " ms; the controller cannot be saved");
+        }
+        return StateCodec.write(out -> ControllerState.save(this, out));
+    }
+
+    /** Checks that {@link #restoreState} would take {@code state}, changing nothing. */
+    public synchronized void checkState(byte[] state) throws IOException {
+        load(new Controller(identity, memory), state);
+    }
+
+    /**
+     * Puts back what {@link #saveState} wrote, on a controller with the same namespaces and no I/O.
+     * A shutdown whose flush was running when saved is flushed again.
+     *
+     * @throws IOException naming what is malformed or does not match; nothing has changed then
+     */
+    public void restoreState(byte[] state) throws IOException {
+        boolean flush;
+        synchronized (this) {
+            checkState(state);
+            load(this, state);
+            interrupts.update();
+            flush = registers.shutdownProcessing();
+        }
+        if (flush) {
+            shutdown();
+        }
+    }
+
+    private void load(Controller target, byte[] state) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            ControllerState.load(target, ControllerState.present(this), in);
+            if (in.available() > 0) {
+                throw new IOException(in.available() + " bytes of controller state left over");
+            }
+        }
+    }
+
+    /** Waits (bounded, under the lock) until no disk I/O is in flight; true if none is. */
+    private boolean awaitIdle(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         boolean interrupted = false;
         while (inFlight > 0 && System.nanoTime() < deadline) {
             try {
@@ -179,11 +241,7 @@ public final class Controller implements BarHandler {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        if (inFlight > 0) {
-            LOG.log(Level.WARNING, "nvme {0}: reset with {1} disk requests still in flight", identity.name(), inFlight);
-        }
-        resetting = false;
-        registers.powerOn();
+        return inFlight == 0;
     }
 
     /** Closes every namespace's disk (VM teardown). */

@@ -1,5 +1,8 @@
 package org.jvmm.storage.nvme.impl.core;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.jvmm.storage.nvme.impl.spec.Limits;
@@ -45,5 +48,28 @@ final class ErrorLog {
                     .putInt(at + 24, nsid[i]);
         }
         return b.array();
+    }
+
+    /** Snapshot: the running count and every entry. */
+    void save(DataOutputStream out) throws IOException {
+        out.writeLong(total);
+        for (int i = 0; i < ENTRIES; i++) {
+            out.writeLong(count[i]);
+            out.writeShort(sqid[i]);
+            out.writeShort(cid[i]);
+            out.writeInt(status[i]);
+            out.writeInt(nsid[i]);
+        }
+    }
+
+    void load(DataInputStream in) throws IOException {
+        total = in.readLong();
+        for (int i = 0; i < ENTRIES; i++) {
+            count[i] = in.readLong();
+            sqid[i] = in.readUnsignedShort();
+            cid[i] = in.readUnsignedShort();
+            status[i] = in.readInt();
+            nsid[i] = in.readInt();
+        }
     }
 }

@@ -1,5 +1,8 @@
 package org.jvmm.storage.nvme.impl.core;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.BitSet;
 import org.jvmm.inspect.InspectNode;
 import org.jvmm.storage.nvme.impl.core.Outcome.Done;
@@ -207,6 +210,46 @@ final class Features {
             case NUMBER_OF_QUEUES -> (maxQueues - 1) | (maxQueues - 1) << 16;
             default -> 0;
         };
+    }
+
+    /** Snapshot: every value the host can set. */
+    void save(DataOutputStream out) throws IOException {
+        for (int v : new int[] {arbitration, powerManagement, temperatureOver, temperatureUnder, errorRecovery,
+                queuesAllocated, coalescing, writeAtomicity, asyncConfig}) {
+            out.writeInt(v);
+        }
+        out.writeBoolean(writeCache);
+        long[] words = coalescingDisabled.toLongArray();
+        out.writeShort(words.length);
+        for (long w : words) {
+            out.writeLong(w);
+        }
+    }
+
+    void load(DataInputStream in) throws IOException {
+        arbitration = in.readInt();
+        powerManagement = in.readInt();
+        temperatureOver = in.readInt();
+        temperatureUnder = in.readInt();
+        errorRecovery = in.readInt();
+        queuesAllocated = in.readInt();
+        coalescing = in.readInt();
+        writeAtomicity = in.readInt();
+        asyncConfig = in.readInt();
+        writeCache = in.readBoolean();
+        if (queuesAllocated < 1 || queuesAllocated > maxQueues) {
+            throw new IOException("features: " + queuesAllocated + " I/O queues allocated, at most " + maxQueues);
+        }
+        long[] words = new long[in.readUnsignedShort()];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = in.readLong();
+        }
+        BitSet disabled = BitSet.valueOf(words);
+        if (disabled.length() > vectors) {
+            throw new IOException("features: coalescing set for vector " + (disabled.length() - 1));
+        }
+        coalescingDisabled.clear();
+        coalescingDisabled.or(disabled);
     }
 
     void inspect(InspectNode n) {

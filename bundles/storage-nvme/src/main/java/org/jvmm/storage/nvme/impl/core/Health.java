@@ -1,5 +1,8 @@
 package org.jvmm.storage.nvme.impl.core;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.jvmm.inspect.InspectNode;
@@ -47,6 +50,21 @@ final class Health {
 
     private static long units(long bytes) {
         return (bytes + DATA_UNIT - 1) / DATA_UNIT;
+    }
+
+    /** Snapshot: the counters (not the power-on time, which starts again). */
+    void save(DataOutputStream out) throws IOException {
+        for (long v : new long[] {bytesRead, bytesWritten, reads, writes, mediaErrors}) {
+            out.writeLong(v);
+        }
+    }
+
+    void load(DataInputStream in) throws IOException {
+        bytesRead = in.readLong();
+        bytesWritten = in.readLong();
+        reads = in.readLong();
+        writes = in.readLong();
+        mediaErrors = in.readLong();
     }
 
     void inspect(InspectNode n) {

@@ -1,5 +1,8 @@
 package org.jvmm.storage.nvme.impl.core;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -82,6 +85,30 @@ final class NamespaceTable {
     void clearChanged() {
         changed.clear();
         overflow = false;
+    }
+
+    /** Snapshot: the Changed Namespace List the host has not read. */
+    void saveChanged(DataOutputStream out) throws IOException {
+        out.writeBoolean(overflow);
+        out.writeShort(changed.size());
+        for (int id : changed) {
+            out.writeInt(id);
+        }
+    }
+
+    void loadChanged(DataInputStream in) throws IOException {
+        boolean o = in.readBoolean();
+        int n = in.readUnsignedShort();
+        if (n > LOG_ENTRIES) {
+            throw new IOException("changed namespace list: " + n + " entries");
+        }
+        TreeSet<Integer> ids = new TreeSet<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(in.readInt());
+        }
+        overflow = o;
+        changed.clear();
+        changed.addAll(ids);
     }
 
     private void markChanged(int nsid) {

@@ -1,5 +1,8 @@
 package org.jvmm.storage.nvme.impl.core;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import org.jvmm.chipset.api.IoResult;
 import org.jvmm.chipset.api.IoValue;
 import org.jvmm.inspect.InspectNode;
@@ -211,6 +214,42 @@ final class Registers {
         if ((cc >>> 14 & 3) == 0) {
             shst = 0;
         }
+    }
+
+    /** Snapshot: CC, AQA, ASQ, ACQ, CSTS (RDY, CFS, SHST) and the page size. */
+    void save(DataOutputStream out) throws IOException {
+        out.writeInt(cc);
+        out.writeInt(aqa);
+        out.writeLong(asq);
+        out.writeLong(acq);
+        out.writeBoolean(ready);
+        out.writeBoolean(fatal);
+        out.writeByte(shst);
+        out.writeInt(pageSize);
+    }
+
+    void load(DataInputStream in) throws IOException {
+        cc = in.readInt() & CC_WRITABLE;
+        aqa = in.readInt() & 0x0FFF_0FFF;
+        asq = in.readLong() & BASE_MASK;
+        acq = in.readLong() & BASE_MASK;
+        ready = in.readBoolean();
+        fatal = in.readBoolean();
+        shst = in.readUnsignedByte();
+        pageSize = in.readInt();
+        if (shst > SHST_COMPLETE) {
+            throw new IOException("registers: shutdown status " + shst);
+        }
+        if (pageSize < Limits.MIN_PAGE || pageSize > Limits.MIN_PAGE << Limits.MPS_MAX || Integer.bitCount(pageSize) != 1) {
+            throw new IOException("registers: page size " + pageSize);
+        }
+        shutdownRequested = false;
+        shutdownToken++;
+    }
+
+    /** A shutdown's flush was running when the state was saved. */
+    boolean shutdownProcessing() {
+        return shst == SHST_PROCESSING;
     }
 
     void inspect(InspectNode n) {
