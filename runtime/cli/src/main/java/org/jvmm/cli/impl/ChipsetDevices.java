@@ -35,20 +35,24 @@ final class ChipsetDevices {
     private ChipsetDevices() {
     }
 
+    /** The RTC's start under --deterministic: a fixed time, so every run reads the same date. */
+    static final String DETERMINISTIC_RTC_START = "2024-01-01T00:00:00Z";
+
     /**
      * The PC base chipset, interrupt controllers first so that devices resolved later find their
-     * interrupt lines: 8259 PIC pair, I/O APIC, 8254 PIT, RTC/CMOS on host time, i8042, ACPI PM
-     * the POST (0x80) and I/O delay (0xED) port sinks, and QEMU's fw_cfg (its items are filled by the
-     * loader).
+     * interrupt lines: 8259 PIC pair, I/O APIC, 8254 PIT, RTC/CMOS on host time (at
+     * {@value #DETERMINISTIC_RTC_START} when {@code deterministic}), i8042, ACPI PM, the POST (0x80)
+     * and I/O delay (0xED) port sinks, and QEMU's fw_cfg (its items are filled by the loader).
      */
-    static List<ResourceHandle> pcBase() {
-        return List.of(new PicHandle(), IoApicHandle.standard(IOAPIC_ID), new PitHandle(), RtcHandle.hostTime(),
+    static List<ResourceHandle> pcBase(boolean deterministic) {
+        RtcHandle rtc = deterministic ? new RtcHandle(DETERMINISTIC_RTC_START) : RtcHandle.hostTime();
+        return List.of(new PicHandle(), IoApicHandle.standard(IOAPIC_ID), new PitHandle(), rtc,
                 new I8042Handle(), AcpiPmHandle.standard(), PortSinkHandle.post(), PortSinkHandle.ioDelay(),
                 new FwCfgHandle());
     }
 
     /**
-     * {@code start} (the base config's list, or {@link #pcBase()}) with the devices of
+     * {@code start} (the base config's list, or {@link #pcBase(boolean)}) with the devices of
      * {@code --debugcon} and {@code --debug-exit}.
      */
     static List<ResourceHandle> build(CliOptions options, List<ResourceHandle> start) throws CliException {

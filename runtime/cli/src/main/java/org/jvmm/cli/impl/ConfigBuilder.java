@@ -30,7 +30,7 @@ import org.jvmm.vmm.resource.ResourceHandle;
 /**
  * Options to {@link VmConfig}, without I/O. Without {@code --config} the defaults are OpenVMM's:
  * 1 GiB, one processor, the first usable hypervisor, COM1 on the console and COM2-4 unconnected,
- * and the PC base chipset ({@link ChipsetDevices#pcBase()}). With a base config from
+ * and the PC base chipset ({@link ChipsetDevices#pcBase(boolean)}). With a base config from
  * {@code --config}, the file is the full config (its {@code chipsetDevices} are kept as written) and
  * each option given replaces the same field of it ({@code -c} replaces the whole command line;
  * {@code -m} replaces the keys it names; {@code --debugcon} and {@code --debug-exit} replace the
@@ -70,7 +70,7 @@ public final class ConfigBuilder {
         b.guestActions(guestActions(options, base.map(VmConfig::guestActions).orElse(GuestActions.DEFAULT)));
         try {
             VmConfig built = b.build();
-            List<ResourceHandle> start = base.isPresent() ? built.chipsetDevices() : ChipsetDevices.pcBase();
+            List<ResourceHandle> start = base.isPresent() ? built.chipsetDevices() : ChipsetDevices.pcBase(built.deterministic());
             boolean needsPci = !built.pciDevices().isEmpty()
                     || built.virtioDevices().stream().anyMatch(d -> d.bus().equals("pci"));
             VmConfig config = withChipsetDevices(built, ChipsetDevices.build(options, start, needsPci));

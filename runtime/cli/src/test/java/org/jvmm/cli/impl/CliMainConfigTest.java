@@ -115,6 +115,9 @@ class CliMainConfigTest {
         assertEquals(new HypervisorChoice("kvm", true), c.hypervisor());
         assertTrue(c.paused());
         assertTrue(c.deterministic());
+        assertTrue(c.chipsetDevices().contains(new org.jvmm.chipset.resources.RtcHandle("2024-01-01T00:00:00Z")),
+                "under --deterministic the RTC starts at a fixed time: " + c.chipsetDevices());
+        assertTrue(launched().chipsetDevices().contains(org.jvmm.chipset.resources.RtcHandle.hostTime()));
     }
 
     @Test
