@@ -35,31 +35,13 @@ final class JvmmRun {
 
     /** Boots {@code kernel} with the given extra jvmm options; {@code name} names the run's folder. */
     VmResult boot(String name, Path kernel, String... options) throws IOException, InterruptedException {
-        Path runJar = snapshot();
-        Path dir = Files.createDirectories(workDir.resolve(name));
-        Path com1 = dir.resolve("com1.txt");
-        Path console = dir.resolve("jvmm-output.txt");
-        Files.deleteIfExists(com1);
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-jar", runJar.toString(),
-                "--no-shell", "--hypervisor", "emu", "--kernel", kernel.toString(),
-                "--com1", "file=" + com1, "--debug-exit", DEBUG_EXIT_PORT));
-        cmd.addAll(Arrays.asList(options));
-        long start = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(console.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        p.getOutputStream().close();
-        boolean ended = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Launch l = launch(name, kernel, List.of("--no-shell", "--debug-exit", DEBUG_EXIT_PORT), options);
+        l.process().getOutputStream().close();
+        boolean ended = l.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (!ended) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
+            kill(l.process());
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        return new VmResult(ended ? p.exitValue() : -1, !ended, lines(com1),
-                Files.readString(console, StandardCharsets.UTF_8), took);
+        return l.result(ended ? l.process().exitValue() : -1, !ended);
     }
 
     /**
@@ -68,35 +50,17 @@ final class JvmmRun {
      */
     VmResult bootAndKill(String name, Path kernel, String marker, String... options)
             throws IOException, InterruptedException {
-        Path runJar = snapshot();
-        Path dir = Files.createDirectories(workDir.resolve(name));
-        Path com1 = dir.resolve("com1.txt");
-        Path console = dir.resolve("jvmm-output.txt");
-        Files.deleteIfExists(com1);
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-jar", runJar.toString(), "--no-shell", "--hypervisor", "emu", "--kernel", kernel.toString(),
-                "--com1", "file=" + com1));
-        cmd.addAll(Arrays.asList(options));
-        long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(console.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        p.getOutputStream().close();
+        Launch l = launch(name, kernel, List.of("--no-shell"), options);
+        l.process().getOutputStream().close();
         boolean seen = false;
-        while (p.isAlive() && System.nanoTime() < deadline && !seen) {
-            seen = lines(com1).stream().anyMatch(l -> l.startsWith(marker));
+        while (l.process().isAlive() && l.beforeDeadline() && !seen) {
+            seen = lines(l.com1()).stream().anyMatch(line -> line.startsWith(marker));
             if (!seen) {
                 Thread.sleep(100);
             }
         }
-        boolean timedOut = !seen;
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        p.waitFor(10, TimeUnit.SECONDS);
-        return new VmResult(p.exitValue(), timedOut, lines(com1), Files.readString(console, StandardCharsets.UTF_8),
-                Duration.ofNanos(System.nanoTime() - start));
+        kill(l.process());
+        return l.result(l.process().exitValue(), !seen);
     }
 
     /** A shell command typed once {@code trigger} (a line prefix) has appeared on COM1. */
@@ -110,6 +74,48 @@ final class JvmmRun {
      */
     VmResult bootWithShell(String name, Path kernel, List<Step> steps, String... options)
             throws IOException, InterruptedException {
+        Launch l = launch(name, kernel, List.of(), options);
+        Process p = l.process();
+        try (var stdin = new java.io.PrintStream(p.getOutputStream(), true, StandardCharsets.UTF_8)) {
+            for (Step step : steps) {
+                while (p.isAlive() && l.beforeDeadline()
+                        && lines(l.com1()).stream().noneMatch(line -> line.startsWith(step.trigger()))) {
+                    Thread.sleep(200);
+                }
+                stdin.println(step.command());
+            }
+            while (p.isAlive() && l.beforeDeadline() && lines(l.com1()).stream()
+                    .noneMatch(line -> line.contains("reboot: Power down"))) {
+                Thread.sleep(200);
+            }
+            stdin.println("vm:quit");
+        }
+        boolean ended = p.waitFor(Math.max(1, (l.deadline() - System.nanoTime()) / 1_000_000) + 10_000,
+                TimeUnit.MILLISECONDS);
+        if (!ended) {
+            kill(p);
+        }
+        return l.result(ended ? p.exitValue() : -1, !ended);
+    }
+
+    /** A started jvmm: its process, COM1 file, output file and time limit. */
+    private record Launch(Process process, Path com1, Path console, long start, long deadline) {
+        boolean beforeDeadline() {
+            return System.nanoTime() < deadline;
+        }
+
+        VmResult result(int exitStatus, boolean timedOut) throws IOException {
+            return new VmResult(exitStatus, timedOut, lines(com1), Files.readString(console, StandardCharsets.UTF_8),
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /**
+     * Starts the jar (headless hv-emu, COM1 in {@code <name>/com1.txt}, output in
+     * {@code <name>/jvmm-output.txt}) with {@code launcherOptions} and then the test's {@code options}.
+     */
+    private Launch launch(String name, Path kernel, List<String> launcherOptions, String... options)
+            throws IOException {
         Path runJar = snapshot();
         Path dir = Files.createDirectories(workDir.resolve(name));
         Path com1 = dir.resolve("com1.txt");
@@ -118,37 +124,20 @@ final class JvmmRun {
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
-                "-jar", runJar.toString(), "--hypervisor", "emu", "--kernel", kernel.toString(),
-                "--com1", "file=" + com1));
+                "-jar", runJar.toString()));
+        cmd.addAll(launcherOptions);
+        cmd.addAll(List.of("--hypervisor", "emu", "--kernel", kernel.toString(), "--com1", "file=" + com1));
         cmd.addAll(Arrays.asList(options));
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(console.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        try (var stdin = new java.io.PrintStream(p.getOutputStream(), true, StandardCharsets.UTF_8)) {
-            for (Step step : steps) {
-                while (p.isAlive() && System.nanoTime() < deadline
-                        && lines(com1).stream().noneMatch(l -> l.startsWith(step.trigger()))) {
-                    Thread.sleep(200);
-                }
-                stdin.println(step.command());
-            }
-            while (p.isAlive() && System.nanoTime() < deadline && lines(com1).stream()
-                    .noneMatch(l -> l.contains("reboot: Power down"))) {
-                Thread.sleep(200);
-            }
-            stdin.println("vm:quit");
-        }
-        boolean ended = p.waitFor(Math.max(1, (deadline - System.nanoTime()) / 1_000_000) + 10_000,
-                TimeUnit.MILLISECONDS);
-        if (!ended) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            p.waitFor(10, TimeUnit.SECONDS);
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - start);
-        return new VmResult(ended ? p.exitValue() : -1, !ended, lines(com1),
-                Files.readString(console, StandardCharsets.UTF_8), took);
+        return new Launch(p, com1, console, start, start + timeout.toNanos());
+    }
+
+    private static void kill(Process p) throws InterruptedException {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
     }
 
     /**
