@@ -4,20 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
-import org.jvmm.chipset.api.StateCodec;
 import org.jvmm.chipset.api.StateUnit;
-import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.devices.virtio.api.DescriptorChain;
 import org.jvmm.devices.virtio.api.VirtQueue;
 import org.jvmm.devices.virtio.api.VirtioActivation;
 import org.jvmm.devices.virtio.api.VirtioDevice;
 import org.jvmm.devices.virtio.api.VirtioDeviceIds;
 import org.jvmm.devices.virtio.impl.configspace.ConfigBytes;
+import org.jvmm.devices.virtio.impl.hostfs.ShareStateUnit;
 import org.jvmm.devices.virtio.impl.fs.server.FuseServer;
 import org.jvmm.devices.virtio.impl.fs.server.FuseSession;
-import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
 import org.jvmm.devices.virtio.impl.worker.RequestWorker;
 import org.jvmm.inspect.InspectNode;
 
@@ -32,7 +28,6 @@ public final class VirtioFs implements VirtioDevice {
     static final int QUEUES = 2;
     static final int QUEUE_SIZE = 128;
     /** How long a save or restore waits for the request in flight on the worker. */
-    static final long STATE_WAIT_MILLIS = 10_000;
 
     private final String tag;
     private final byte[] config = new byte[CONFIG_SIZE];
@@ -143,65 +138,8 @@ public final class VirtioFs implements VirtioDevice {
      */
     @Override
     public Optional<StateUnit> state() {
-        return Optional.of(new StateUnit() {
-            @Override
-            public String unitName() {
-                return "virtio.fs";
-            }
-
-            @Override
-            public int version() {
-                return 1;
-            }
-
-            @Override
-            public byte[] save() {
-                FuseSession s = onWorker(() -> {
-                    int open = server.openHandles();
-                    if (open > 0) {
-                        throw new SaveRefusedException("virtio-fs " + tag + " has " + open + " open "
-                                + (open == 1 ? "file" : "files") + "; snapshots need them closed");
-                    }
-                    return server.session();
-                });
-                return StateCodec.write(out -> {
-                    out.writeUTF(tag);
-                    s.write(out);
-                });
-            }
-
-            @Override
-            public void restore(int version, byte[] state) throws StateUnitException {
-                String[] savedTag = new String[1];
-                FuseSession[] session = new FuseSession[1];
-                StateCodec.read(this, version, state, in -> {
-                    savedTag[0] = in.readUTF();
-                    session[0] = FuseSession.read(in);
-                });
-                if (!savedTag[0].equals(tag)) {
-                    throw new StateUnitException("virtio.fs: the snapshot's share has tag " + savedTag[0]
-                            + ", this one " + tag);
-                }
-                try {
-                    worker.call(() -> {
-                        server.restoreSession(session[0]);
-                        return null;
-                    }, STATE_WAIT_MILLIS);
-                } catch (TimeoutException e) {
-                    throw new StateUnitException("virtio.fs " + tag + ": the worker did not answer in "
-                            + STATE_WAIT_MILLIS + " ms", e);
-                }
-            }
-        });
-    }
-
-    private <T> T onWorker(Supplier<T> task) {
-        try {
-            return worker.call(task, STATE_WAIT_MILLIS);
-        } catch (TimeoutException e) {
-            throw new SaveRefusedException("virtio-fs " + tag + ": a request is still running after "
-                    + STATE_WAIT_MILLIS + " ms; snapshots need it finished");
-        }
+        return Optional.of(new ShareStateUnit<>("virtio.fs", "virtio-fs", tag, worker, server::openHandles,
+                server::session, server::restoreSession, FuseSession::write, FuseSession::read));
     }
 
     /** Forgets the queues and resets the server on the worker, after the request in flight. */
