@@ -104,7 +104,8 @@ public final class ShareStateUnit<S> implements StateUnit {
             session.add(decoder.read(in));
         });
         if (!savedTag[0].equals(tag)) {
-            throw new StateUnitException(unitName + ": the snapshot's share has tag " + savedTag[0] + ", this one " + tag);
+            throw new StateUnitException(unitName + ": the snapshot's share has tag " + savedTag[0] + ", this one "
+                    + tag);
         }
         try {
             worker.call(() -> {
