@@ -110,6 +110,51 @@ class HotSwapDiskTest {
         assertEquals(3, updates, () -> "each update swapped the device\n" + r.describe());
     }
 
+    /**
+     * OpenVMM's {@code restart}: {@code vm:restart} three times while the guest reads its disk, the
+     * second time after an {@code update} of the hv-emu bundle, so the processors go on in a partition
+     * of the new revision. Each restart saves every state unit, closes processors, partition and
+     * devices, builds them again (the COM1 file is opened again, for appending) around the same RAM and
+     * restores them: the guest's count and reads go on, none lost, none repeated, no reboot.
+     */
+    @Test
+    void theGuestGoesOnThroughWorkerRestarts() throws Exception {
+        Path kernel = env("JVMM_GUEST_KERNEL");
+        Path initrd = env("JVMM_GUEST_INITRD");
+        Path vmDir = Path.of(System.getProperty("vmtest.vm.dir"));
+        Path dir = Files.createDirectories(vmDir.resolve("restart-disk-files"));
+        byte[] image = new byte[2 << 20];
+        new Random(17).nextBytes(image);
+        Path disk = Files.write(dir.resolve("vda.img"), image);
+        String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(image));
+        Path emuJar = Path.of(System.getProperty("jvmm.hv.emu.jar")).normalize();
+        assumeTrue(Files.isRegularFile(emuJar), "the built hv-emu jar: " + emuJar);
+        List<JvmmRun.Step> steps = List.of(new JvmmRun.Step("JVMM-COUNT=2 ", "vm:restart"),
+                new JvmmRun.Step("JVMM-COUNT=3 ", "update org.jvmm.hv.emu " + emuJar.toUri()),
+                new JvmmRun.Step("JVMM-COUNT=3 ", "vm:restart"),
+                new JvmmRun.Step("JVMM-COUNT=4 ", "vm:restart"));
+        JvmmRun jvmm = new JvmmRun(Path.of(System.getProperty("jvmm.jar")), vmDir, TIMEOUT);
+        VmResult r = jvmm.bootWithShell("restart-disk", kernel, steps, "--initrd", initrd.toString(), "-m", "256M",
+                "--virtio-blk", "file:" + disk + ",ro", "-c", "nokaslr jvmm.action=count jvmm.count=7");
+
+        assertFalse(r.timedOut(), r::describe);
+        assertEquals(0, r.exitStatus(), r::describe);
+        List<Integer> counts = new ArrayList<>();
+        for (String line : r.serial()) {
+            Matcher m = COUNT.matcher(line);
+            if (m.find()) {
+                counts.add(Integer.parseInt(m.group(1)));
+                assertEquals(md5, m.group(2), () -> "a read went wrong across a restart: " + line + "\n" + r.describe());
+            }
+        }
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), counts, r::describe);
+        assertEquals(1, r.serial().stream().filter(l -> l.startsWith("JVMM-INIT-OK")).count(),
+                () -> "the guest booted once\n" + r.describe());
+        long restarts = r.stderr().lines().filter(l -> l.contains("the worker restarted in ")
+                && l.endsWith("the VM is running")).count();
+        assertEquals(3, restarts, () -> "each vm:restart rebuilt the VM\n" + r.describe());
+    }
+
     private static Path env(String name) {
         String value = System.getenv(name);
         assumeTrue(value != null && Files.isRegularFile(Path.of(value)),

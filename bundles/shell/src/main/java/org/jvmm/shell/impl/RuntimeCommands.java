@@ -21,11 +21,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The rest of OpenVMM's REPL on a running VM: {@code vm:input} here, and (through
+ * The rest of OpenVMM's REPL on a running VM: {@code vm:input} and {@code vm:restart} here, and (through
  * {@link HyphenatedCommand}) {@code vm:pulse-save-restore}, {@code vm:clear-halt},
  * {@code vm:add-disk} and {@code vm:rm-disk}.
  */
-@Component(service = RuntimeCommands.class, property = {"osgi.command.scope=vm", "osgi.command.function=input"})
+@Component(service = RuntimeCommands.class, property = {"osgi.command.scope=vm", "osgi.command.function=input",
+    "osgi.command.function=restart"})
 public class RuntimeCommands {
     static final String ADD_DISK_USAGE = "usage: vm:add-disk DISK,pcie_port=PORT  (DISK as --virtio-blk takes it;"
             + " PORT a --pcie-root-port ...,hotplug)";
@@ -62,6 +63,22 @@ public class RuntimeCommands {
         }
         byte[] line = (String.join(" ", words) + "\n").getBytes(StandardCharsets.UTF_8);
         return in.type(line, 0, line.length) ? "typed " + line.length + " bytes" : ConsoleCommand.VM_GONE;
+    }
+
+    @Descriptor("restart the VM worker: save every state unit, build the VM again with the bundles active now"
+            + " (same RAM, hot-added devices too), restore, and go on")
+    public Object restart() {
+        VmControl c = vm;
+        if (c == null) {
+            return VmCommands.NO_VM;
+        }
+        try {
+            c.restart();
+            List<String> events = c.deviceEvents();
+            return (events.isEmpty() ? "restarted" : events.getLast()) + "; the VM is " + c.state().name().toLowerCase();
+        } catch (SnapshotException e) {
+            return "restart: " + e.getMessage();
+        }
     }
 
     /** {@code vm:pulse-save-restore}. */

@@ -168,6 +168,21 @@ public interface VmControl {
     }
 
     /**
+     * OpenVMM's {@code restart} of the VM worker, in this process: pauses, saves every state unit,
+     * closes the processors, partition and devices, resolves and builds them again through the
+     * registry as it is now (so updated or replaced hypervisor, chipset and device bundles take
+     * over) around the same guest RAM, re-adds devices hot-added at run time, restores every unit,
+     * and resumes a VM that was running. The guest goes on where it was.
+     *
+     * @throws SnapshotException when a unit cannot be saved or a device's provider is away (the VM is
+     *                           left as it was), or when building or restoring failed (the VM is then
+     *                           FAILED and the message names a snapshot folder holding its state)
+     */
+    default void restart() throws SnapshotException {
+        throw new SnapshotException("restarting the worker is not supported by this VM");
+    }
+
+    /**
      * OpenVMM's {@code clear-halt}: resumes a VM that the guest halted (a halt guest action after a
      * triple fault, reset or power-off request, or a debug exit with no debugger).
      *

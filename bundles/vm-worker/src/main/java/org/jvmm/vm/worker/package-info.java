@@ -6,5 +6,5 @@
  * that the shell and other bundles can find "the current VM".
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.3.0")
+@org.osgi.annotation.versioning.Version("1.4.0")
 package org.jvmm.vm.worker;

@@ -41,28 +41,38 @@ public final class Vm implements VmControl {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(Vm.class.getName());
 
-    private final VmParts parts;
     private final VmStateCell state = new VmStateCell();
     private final ReentrantLock lock = new ReentrantLock();
-    private final VpSet vps;
+    private final VmLauncher launcher;
     private final GuestEvents events;
     private final GuestMemoryAccess memory;
-    private final HotSwap hotSwap;
+    /** The parts, processor threads and provider watch: replaced by {@link #restart()}. */
+    private volatile VmParts parts;
+    private volatile VpSet vps;
+    private volatile HotSwap hotSwap;
+    /** Set when a restart closed the parts and could not build them again: only the RAM is left. */
+    private volatile boolean dismantled;
     private final RunReport report = new RunReport(System::nanoTime);
     private volatile OptionalInt exitStatus = OptionalInt.empty();
     /** Why the guest halted the VM (a halt action, a debug exit), while it stays paused for it. */
     private volatile String haltReason;
 
-    Vm(VmParts parts, EventRelay relay) {
-        this.parts = parts;
-        this.vps = new VpSet(parts.partition(), parts.bus(), relay);
+    Vm(VmParts parts, VmLauncher launcher) {
+        this.launcher = launcher;
         this.events = new GuestEvents(this, parts.name());
         this.memory = new GuestMemoryAccess(parts.memory());
-        relay.attach(events);
-        parts.router().onNmi(vps::wakeFromHalt);
-        this.hotSwap = new HotSwap(parts.registry(), parts.devices(), parts.hotPlug(), new Hooks());
+        wire(parts);
+    }
+
+    /** Makes {@code p} the VM's parts: processor threads (not started), guest events, provider watch. */
+    private void wire(VmParts p) {
+        parts = p;
+        vps = new VpSet(p.partition(), p.bus(), p.relay());
+        p.relay().attach(events);
+        p.router().onNmi(vps::wakeFromHalt);
+        hotSwap = new HotSwap(p.registry(), p.devices(), p.hotPlug(), new VmHooksOf(this));
         hotSwap.start();
-        parts.bus().onThrow((device, e) -> events.post("contain " + device.name(), () -> contain(device, e)));
+        p.bus().onThrow((device, e) -> events.post("contain " + device.name(), () -> contain(device, e)));
     }
 
     /**
@@ -130,6 +140,7 @@ public final class Vm implements VmControl {
     public void reset() {
         locked(() -> {
             state.check("reset", RESETTING);
+            requireParts("reset");
             VmState from = state.get();
             state.moveTo(RESETTING);
             guarded("reset", () -> {
@@ -177,6 +188,16 @@ public final class Vm implements VmControl {
             String problems = release(reason);
             state.moveTo(STOPPED, problems.isEmpty() ? reason : reason + " (" + problems + ")");
         });
+    }
+
+    /** The current parts (a restart replaces them). */
+    VmParts parts() {
+        return parts;
+    }
+
+    /** Posts {@code task} to the VM's control thread. */
+    void post(String what, Runnable task) {
+        events.post(what, task);
     }
 
     /** Halts the processors and moves to FAILED with {@code reason}, unless the VM is stopping or stopped. */
@@ -261,6 +282,64 @@ public final class Vm implements VmControl {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Pauses, saves every state unit, closes processors, partition and devices, builds them again
+     * through the registry as it is now around the same RAM and restores them ({@link WorkerRestart});
+     * a VM that was running runs on. A refusal before anything closed leaves the VM as it was.
+     */
+    @Override
+    public void restart() throws org.jvmm.vm.worker.SnapshotException {
+        lock.lock();
+        try {
+            VmState s = state.get();
+            if (s != RUNNING && s != PAUSED) {
+                throw new IllegalVmStateException("restart the worker", s);
+            }
+            WorkerRestart restart = WorkerRestart.of(parts);
+            if (s == RUNNING) {
+                pause();
+            }
+            try {
+                restart.save();
+            } catch (org.jvmm.vm.worker.SnapshotException e) {
+                if (s == RUNNING) {
+                    resume();
+                }
+                throw e;
+            }
+            rebuildFrom(restart, s);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void rebuildFrom(WorkerRestart restart, VmState was) throws org.jvmm.vm.worker.SnapshotException {
+        long t0 = System.nanoTime();
+        String problems = dismantle();
+        VmParts fresh;
+        try {
+            if (!problems.isEmpty()) {
+                throw new org.jvmm.vm.worker.SnapshotException("closing the old parts failed: " + problems);
+            }
+            fresh = restart.rebuild(launcher);
+        } catch (org.jvmm.vm.worker.SnapshotException e) {
+            dismantled = true;
+            String why = "restart failed: " + e.getMessage() + "; " + restart.rescue(manifest());
+            LOG.log(Level.ERROR, parts.name() + ": " + why);
+            state.moveTo(FAILED, why);
+            throw new org.jvmm.vm.worker.SnapshotException(why, e);
+        }
+        wire(fresh);
+        vps.start();
+        fresh.poll().start();
+        fresh.devices().event("the worker restarted in " + (System.nanoTime() - t0) / 1_000_000 + " ms: every part"
+                + " was built again by the providers active now and took its state over");
+        if (was == RUNNING) {
+            runAll();
+            state.moveTo(RUNNING);
         }
     }
 
@@ -411,6 +490,12 @@ public final class Vm implements VmControl {
         return state.addListener(listener);
     }
 
+    private void requireParts(String operation) {
+        if (dismantled) {
+            throw new IllegalVmStateException(operation + " (a failed restart closed the VM's parts)", state.get());
+        }
+    }
+
     private void requireNotStopped(String operation) {
         VmState s = state.get();
         if (s == STOPPED || s == STOPPING) {
@@ -447,34 +532,28 @@ public final class Vm implements VmControl {
      * registry; returns what went wrong, or "".
      */
     private String release(String reason) {
+        if (dismantled) {
+            events.shutdown();
+            return new PartsCloser(parts).closeMemory().problems();
+        }
         List<Integer> alive = vps.stopAll(TIMEOUT);
         report.halted();
         if (LOG.isLoggable(Level.INFO)) {
             LOG.log(Level.INFO, report.stopLine(parts.name(), reason, parts.partition()));
         }
-        StringBuilder problems = new StringBuilder();
-        if (!parts.poll().stop(TIMEOUT)) {
-            problems.append("the device poll thread did not end; ");
-        }
-        hotSwap.close();
+        PartsCloser closer = new PartsCloser(parts).closeParts(alive, hotSwap, TIMEOUT);
         events.shutdown();
         if (alive.isEmpty()) {
-            close("partition", parts.partition(), problems);
-            close("guest memory", parts.memory(), problems);
-        } else {
-            problems.append("vp ").append(alive).append(" did not end: partition and memory left open; ");
+            closer.closeMemory();
         }
-        close("per-VM registry", parts.registry(), problems);
-        return problems.isEmpty() ? "" : problems.substring(0, problems.length() - 2);
+        return closer.problems();
     }
 
-    private void close(String what, AutoCloseable part, StringBuilder problems) {
-        try {
-            part.close();
-        } catch (Exception e) {
-            LOG.log(Level.WARNING, parts.name() + ": closing the " + what + " failed", e);
-            problems.append("closing the ").append(what).append(" failed: ").append(e.getMessage()).append("; ");
-        }
+    /** For a restart: ends the threads and closes everything but the RAM and the guest event thread. */
+    private String dismantle() {
+        List<Integer> alive = vps.stopAll(TIMEOUT);
+        report.halted();
+        return new PartsCloser(parts).closeParts(alive, hotSwap, TIMEOUT).problems();
     }
 
     /** Runs {@code step}; a failure moves the VM to FAILED and is rethrown naming the operation. */
@@ -488,57 +567,6 @@ public final class Vm implements VmControl {
         }
     }
 
-    /** The VM as {@link HotSwap} sees it: its control thread, its lock and pause/resume. */
-    private final class Hooks implements VmHooks {
-        @Override
-        public void post(String what, Runnable task) {
-            events.post(what, task);
-        }
-
-        @Override
-        public <T> T locked(java.util.function.Supplier<T> action) {
-            return lockedGet(action);
-        }
-
-        @Override
-        public VmState state() {
-            return state.get();
-        }
-
-        @Override
-        public void pause() {
-            Vm.this.pause();
-        }
-
-        @Override
-        public void resume() {
-            Vm.this.resume();
-        }
-
-        @Override
-        public ChipsetDevice resolveChipsetDevice(String path, ResourceHandle handle) {
-            return parts.hotPlug().resolve(handle, ChipsetDevice.class, path);
-        }
-
-        @Override
-        public String replaceChipsetDevice(ChipsetDevice old, ChipsetDevice fresh) {
-            if (!parts.bus().remove(old)) {
-                return old.name() + " is not on the bus";
-            }
-            try {
-                parts.bus().add(fresh);
-                return null;
-            } catch (org.jvmm.vm.worker.impl.chipset.DeviceConflictException | RuntimeException e) {
-                try {
-                    parts.bus().add(old);
-                } catch (org.jvmm.vm.worker.impl.chipset.DeviceConflictException again) {
-                    failWith("live update: " + old.name() + " could not be put back: " + again.getMessage());
-                }
-                return "the new revision does not fit on the bus: " + e.getMessage();
-            }
-        }
-    }
-
     private void locked(Runnable action) {
         lock.lock();
         try {
@@ -548,7 +576,7 @@ public final class Vm implements VmControl {
         }
     }
 
-    private <T> T lockedGet(java.util.function.Supplier<T> action) {
+    <T> T lockedGet(java.util.function.Supplier<T> action) {
         lock.lock();
         try {
             return action.get();

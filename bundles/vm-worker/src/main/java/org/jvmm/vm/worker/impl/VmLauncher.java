@@ -18,6 +18,8 @@ import org.jvmm.hv.api.Partition;
 import org.jvmm.hv.api.PartitionConfig;
 import org.jvmm.vm.config.MemoryConfig;
 import org.jvmm.vm.config.VmConfig;
+import org.jvmm.vm.config.VmConfigException;
+import org.jvmm.vm.config.VmConfigJson;
 import org.jvmm.vm.worker.VmLaunchException;
 import org.jvmm.vm.worker.impl.boot.NoneLoadModeResolver;
 import org.jvmm.vm.worker.impl.boot.VmBootContext;
@@ -54,32 +56,64 @@ public final class VmLauncher {
     public Vm launch(String name, VmConfig config) throws VmLaunchException {
         Deque<AutoCloseable> built = new ArrayDeque<>();
         try {
-            HypervisorSelection hv = new HypervisorSelector(registry).select(config.hypervisor());
             GuestMemory memory = push(built, createMemory(config.memory()));
-            Partition partition = push(built, createPartition(hv, config, memory));
-            ChildRegistry child = push(built, registry.createChild(name));
-            child.register(new NoneLoadModeResolver(), NoneLoadModeResolver.KIND, NoneLoadModeResolver.ID);
-            EventRelay events = new EventRelay();
-            Optional<DeterministicTime> time = partition.deterministicTime();
-            ChipsetClock clock = time.<ChipsetClock>map(PartitionVmClock::new).orElseGet(HostVmClock::new);
-            InterruptRouter router = new InterruptRouter(partition);
-            ChipsetBus bus = new ChipsetBus(router, partition.processorCount());
-            PollLoop poll = time.map(PollLoop::onProcessor).orElseGet(() -> new PollLoop(clock, name + "-poll"));
-            VmChipsetServices services = new VmChipsetServices(memory, router, clock, bus, poll, events);
-            FwCfgItems fwCfg = new FwCfgItems();
-            Inputs inputs = Inputs.of(services, memory, partition, fwCfg);
-            DeviceTable devices = new DeviceTable(name);
-            HotPlug hotPlug = new HotPlug(child, inputs, bus, poll, devices);
-            new DeviceGraph(child, inputs, bus, poll, devices, hotPlug).resolve(config);
-            BootLoader loader = resolveLoader(child, config, inputs);
-            VmBootContext boot = new VmBootContext(config, memory, partition, bus.devices(), fwCfg);
-            load(loader, boot, config);
-            return new Vm(new VmParts(name, config, hv, memory, partition, child, bus, router, poll, clock,
-                    loader, boot, hotPlug, devices), events);
+            VmParts parts = build(name, config, memory, built);
+            load(parts.loader(), parts.boot(), config);
+            return new Vm(parts, this);
         } catch (VmLaunchException | RuntimeException e) {
             closeAll(built, e);
             throw e;
         }
+    }
+
+    /**
+     * Builds every part of the VM {@code name} again around its guest RAM {@code memory}, which it
+     * keeps (vm:restart): the hypervisor, partition and device graph are resolved through the
+     * registry as it is now; the guest is not loaded (its state is restored instead). On failure
+     * closes what it built, never {@code memory}.
+     */
+    VmParts rebuild(String name, VmConfig config, GuestMemory memory) throws VmLaunchException {
+        Deque<AutoCloseable> built = new ArrayDeque<>();
+        try {
+            return build(name, reread(config), memory, built);
+        } catch (VmLaunchException | RuntimeException e) {
+            closeAll(built, e);
+            throw e;
+        }
+    }
+
+    /** {@code config} read again with the registry's handle types now (a new bundle revision's classes). */
+    private VmConfig reread(VmConfig config) throws VmLaunchException {
+        try {
+            return VmConfigJson.read(VmConfigJson.write(config), registry.handleTypes());
+        } catch (VmConfigException | IllegalArgumentException e) {
+            throw new VmLaunchException("the VM's config does not read with the handle types active now: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private VmParts build(String name, VmConfig config, GuestMemory memory, Deque<AutoCloseable> built)
+            throws VmLaunchException {
+        HypervisorSelection hv = new HypervisorSelector(registry).select(config.hypervisor());
+        Partition partition = push(built, createPartition(hv, config, memory));
+        ChildRegistry child = push(built, registry.createChild(name));
+        child.register(new NoneLoadModeResolver(), NoneLoadModeResolver.KIND, NoneLoadModeResolver.ID);
+        EventRelay events = new EventRelay();
+        Optional<DeterministicTime> time = partition.deterministicTime();
+        ChipsetClock clock = time.<ChipsetClock>map(PartitionVmClock::new).orElseGet(HostVmClock::new);
+        InterruptRouter router = new InterruptRouter(partition);
+        ChipsetBus bus = new ChipsetBus(router, partition.processorCount());
+        PollLoop poll = time.map(PollLoop::onProcessor).orElseGet(() -> new PollLoop(clock, name + "-poll"));
+        VmChipsetServices services = new VmChipsetServices(memory, router, clock, bus, poll, events);
+        FwCfgItems fwCfg = new FwCfgItems();
+        Inputs inputs = Inputs.of(services, memory, partition, fwCfg);
+        DeviceTable devices = new DeviceTable(name);
+        HotPlug hotPlug = new HotPlug(child, inputs, bus, poll, devices);
+        new DeviceGraph(child, inputs, bus, poll, devices, hotPlug).resolve(config);
+        BootLoader loader = resolveLoader(child, config, inputs);
+        VmBootContext boot = new VmBootContext(config, memory, partition, bus.devices(), fwCfg);
+        return new VmParts(name, config, hv, memory, partition, child, bus, router, poll, clock, loader, boot,
+                hotPlug, devices, events);
     }
 
     /** Runs {@code loader}; a failure names the load mode. */

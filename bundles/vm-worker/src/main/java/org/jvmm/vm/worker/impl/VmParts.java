@@ -19,5 +19,5 @@ import org.jvmm.vmm.resource.ChildRegistry;
 record VmParts(String name, VmConfig config, HypervisorSelection hypervisor, GuestMemory memory,
         Partition partition, ChildRegistry registry, ChipsetBus bus, InterruptRouter router, PollLoop poll,
         ChipsetClock clock, BootLoader loader, VmBootContext boot, HotPlug hotPlug,
-        DeviceTable devices) {
+        DeviceTable devices, EventRelay relay) {
 }

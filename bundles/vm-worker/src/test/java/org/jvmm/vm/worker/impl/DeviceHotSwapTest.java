@@ -59,7 +59,7 @@ class DeviceHotSwapTest {
         eventually("removed", () -> state(vm, "virtioDevices[0]") == VmDevice.State.REMOVED);
         assertEquals(VmState.RUNNING, vm.state(), "the VM keeps running");
         assertTrue(first.closed, "the removed function is closed");
-        assertEquals(List.of("attach fn1 at port rp0", "button fn1"), h.host.log.subList(0, 2));
+        assertEquals(List.of("attach fn1 at port rp0", "button fn1"), h.host().log.subList(0, 2));
         assertTrue(vm.devices(FakeFunction.class).isEmpty(), "off the chipset bus");
         assertTrue(vm.deviceEvents().stream().anyMatch(e -> e.endsWith("pci_device_handle:virtio_pci (bundle "
                 + HotSwapFixture.VIRTIO + ") went away: removed the device behind rp0; it comes back when the bundle"
@@ -72,7 +72,7 @@ class DeviceHotSwapTest {
         FakeFunction second = h.functions.getLast();
         assertNotSame(first, second, "the handle was resolved again");
         assertEquals(List.of(second), vm.devices(FakeFunction.class));
-        assertEquals("attach fn2 at port rp0", h.host.log.getLast());
+        assertEquals("attach fn2 at port rp0", h.host().log.getLast());
         assertEquals(List.of("blk", "ram 1048576"), second.backend, "with its disk resolved again");
         assertTrue(vm.deviceEvents().getLast().endsWith("pci_device_handle:virtio_pci is back: added the device behind"
                 + " rp0 again at 01:00.0"), vm.deviceEvents()::toString);
@@ -96,17 +96,17 @@ class DeviceHotSwapTest {
     void anOrderlyRemovalWaitsForTheGuestToReleaseTheDevice() throws Exception {
         Vm vm = launch(config().virtioDevice(HotSwapFixture.blkAt("rp0")));
         vm.start();
-        h.host.guestReleases = false;
+        h.host().guestReleases = false;
 
         h.stopVirtio();
-        eventually("button pressed", () -> h.host.pending.size() == 1);
+        eventually("button pressed", () -> h.host().pending.size() == 1);
         assertEquals(VmDevice.State.REMOVING, state(vm, "virtioDevices[0]"));
         assertFalse(h.functions.getFirst().closed, "the guest may still use it");
         h.startVirtio();
         Thread.sleep(50);
         assertEquals(VmDevice.State.REMOVING, state(vm, "virtioDevices[0]"), "not back before it is gone");
 
-        h.host.pending.getFirst().complete(null);
+        h.host().pending.getFirst().complete(null);
         eventually("back", () -> state(vm, "virtioDevices[0]") == VmDevice.State.ACTIVE && h.functions.size() == 2);
         assertTrue(h.functions.getFirst().closed);
     }

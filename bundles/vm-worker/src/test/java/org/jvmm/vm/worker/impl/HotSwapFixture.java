@@ -29,19 +29,31 @@ final class HotSwapFixture implements AutoCloseable {
     static final String COUNTER = "org.jvmm.test.counter";
 
     final WorkerFixture f = new WorkerFixture().withEmu();
-    final FakePciHost host = new FakePciHost();
+    /** Every PCI host resolved, one per VM build (a restart builds another). */
+    final List<FakePciHost> hosts = new CopyOnWriteArrayList<>();
     final List<FakeFunction> functions = new CopyOnWriteArrayList<>();
+    /** Whether the virtio functions resolved from now on offer a state unit. */
+    volatile boolean statefulFunctions;
     private final AtomicInteger numbers = new AtomicInteger();
     private final List<Registration> virtio = new ArrayList<>();
     private Registration disk;
     private Registration power;
 
     HotSwapFixture() {
-        f.registry.register(new TestResolver<>(TestHandles.PciHost.class, ChipsetDevice.class, (h, c) -> host),
+        f.registry.register(new TestResolver<>(TestHandles.PciHost.class, ChipsetDevice.class, (h, c) -> {
+            FakePciHost host = new FakePciHost();
+            hosts.add(host);
+            return host;
+        }),
                 "chipset_device_handle", "test_pci_host", "org.jvmm.test.pci", 7);
         startVirtio();
         startDisk();
         startPower();
+    }
+
+    /** The PCI host of the latest build. */
+    FakePciHost host() {
+        return hosts.getLast();
     }
 
     void startPower() {
@@ -80,7 +92,7 @@ final class HotSwapFixture implements AutoCloseable {
     void startVirtio() {
         virtio.add(f.registry.register(new TestResolver<>(VirtioPciHandle.class, ChipsetDevice.class, (h, c) -> {
             FakeFunction fn = new FakeFunction("fn" + numbers.incrementAndGet(),
-                    c.child("device").resolve(h.device(), Object.class));
+                    c.child("device").resolve(h.device(), Object.class), statefulFunctions);
             functions.add(fn);
             return fn;
         }), "pci_device_handle", "virtio_pci", VIRTIO, 8));

@@ -87,6 +87,14 @@ public final class HotPlug {
         return a.address();
     }
 
+    /**
+     * Adds at {@code port} again what a VM being rebuilt had there, its handle read again with the
+     * handle types active now (vm:restart).
+     */
+    public PciAddress addAgain(String port, ResourceHandle handle) {
+        return add(port, LiveUpdate.reread(handle, registry));
+    }
+
     /** Resolves {@code device}'s handle again and attaches it behind its port; it is active again. */
     synchronized PciAddress readd(TrackedDevice device) {
         Attached a = attach(device.port(), device.handle(), device.path());

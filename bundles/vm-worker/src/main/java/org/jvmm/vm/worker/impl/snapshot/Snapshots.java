@@ -32,7 +32,12 @@ public final class Snapshots {
 
     public static void save(Path dir, SnapshotManifest manifest, Partition partition, List<ChipsetDevice> devices,
             MemorySegment ram) throws SnapshotException {
-        List<SavedUnit> units = saveUnits(partition, devices);
+        write(dir, manifest, saveUnits(partition, devices), ram);
+    }
+
+    /** Writes {@code units} and {@code ram} as a snapshot folder {@code dir}. */
+    public static void write(Path dir, SnapshotManifest manifest, List<SavedUnit> units, MemorySegment ram)
+            throws SnapshotException {
         try {
             Files.createDirectories(dir);
             MemoryImage.write(ram, dir.resolve(MEMORY));
@@ -56,7 +61,7 @@ public final class Snapshots {
     }
 
     /** Every device's, processor's and the partition's state, in that order. */
-    static List<SavedUnit> saveUnits(Partition partition, List<ChipsetDevice> devices) throws SnapshotException {
+    public static List<SavedUnit> saveUnits(Partition partition, List<ChipsetDevice> devices) throws SnapshotException {
         List<SavedUnit> units = new ArrayList<>();
         for (ChipsetDevice d : devices) {
             StateUnit u = d.state().orElseThrow(() -> new SnapshotException("device " + d.name()
@@ -95,7 +100,7 @@ public final class Snapshots {
     }
 
     /** Restores each device, the partition and each processor from {@code units}, which it empties. */
-    static void restoreUnits(Map<String, SavedUnit> units, Partition partition, List<ChipsetDevice> devices)
+    public static void restoreUnits(Map<String, SavedUnit> units, Partition partition, List<ChipsetDevice> devices)
             throws SnapshotException {
         for (ChipsetDevice d : devices) {
             SavedUnit saved = take(units, "device/" + d.name());

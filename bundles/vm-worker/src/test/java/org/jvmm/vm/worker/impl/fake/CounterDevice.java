@@ -6,7 +6,7 @@ import org.jvmm.chipset.api.StateUnit;
 import org.jvmm.chipset.api.StateUnitException;
 
 /** A one-port device with a counter in a state unit; a revision that refuses every state can be built. */
-public final class CounterDevice extends FakeDevice implements AutoCloseable {
+public class CounterDevice extends FakeDevice implements AutoCloseable {
     public volatile int value;
     public volatile boolean closed;
     private final boolean refuses;

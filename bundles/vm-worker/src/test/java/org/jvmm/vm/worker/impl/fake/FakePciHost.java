@@ -37,6 +37,16 @@ public final class FakePciHost implements ChipsetDevice, PciHost {
         return Optional.of(this);
     }
 
+    /** Saves how many functions are attached; restore checks the rebuilt host has as many. */
+    @Override
+    public Optional<org.jvmm.chipset.api.StateUnit> state() {
+        return Optional.of(new IntUnit("test.pcihost", attached::size, n -> {
+            if (n != attached.size()) {
+                throw new IllegalStateException("saved " + n + " functions, " + attached.size() + " attached");
+            }
+        }));
+    }
+
     @Override
     public void reset() {
     }
