@@ -28,6 +28,19 @@ class RuntimeCommandsTest {
         }
 
         @Override
+        public void restart() throws SnapshotException {
+            seen.add("restart");
+            if (reason != null) {
+                throw new SnapshotException(reason);
+            }
+        }
+
+        @Override
+        public List<String> deviceEvents() {
+            return List.of("03:28:17 the worker restarted in 75 ms: every part was built again");
+        }
+
+        @Override
         public void clearHalt() {
             seen.add("clear-halt");
         }
@@ -66,6 +79,16 @@ class RuntimeCommandsTest {
         assertEquals("pulse-save-restore: device nvme0 cannot save its state", c.pulseSaveRestore(List.of()));
         assertEquals("halt cleared; the VM is running", c.clearHalt(List.of()));
         assertEquals(List.of("pulse", "pulse", "clear-halt"), seen);
+    }
+
+    @Test
+    void restartReachesTheVmAndSaysWhatHappened() {
+        RuntimeCommands c = commands();
+        assertEquals("03:28:17 the worker restarted in 75 ms: every part was built again; the VM is "
+                + vm.state().name().toLowerCase(), c.restart());
+        vm.reason = "cannot restart the worker while virtio:virtio-blk at virtioDevices[0] is waiting for its provider";
+        assertEquals("restart: " + vm.reason, c.restart());
+        assertEquals(List.of("restart", "restart"), seen);
     }
 
     @Test
