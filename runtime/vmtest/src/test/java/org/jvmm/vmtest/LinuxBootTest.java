@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,23 @@ class LinuxBootTest {
         VmResult r = boot("linux-fpucheck", "1", "jvmm.action=fpucheck");
         assertBooted(r);
         assertTrue(r.serial().contains("JVMM-FPUCHECK=ok"), () -> "user state changed under a process\n" + r.describe());
+    }
+
+    /**
+     * {@code --deterministic}: time follows retired instructions, the RTC starts at a fixed date and
+     * blocks are translated on the processor's thread, so two boots of the Linux guest print the
+     * same console output, byte for byte, printk timestamps included.
+     */
+    @Test
+    void twoDeterministicBootsPrintTheSameConsole() throws Exception {
+        List<String> options = List.of("--initrd", initrd.toString(), "-m", "256M", "--deterministic",
+                "-c", "nokaslr jvmm.action=poweroff");
+        VmResult first = jvmm.boot("linux-deterministic-1", kernel, options.toArray(String[]::new));
+        VmResult second = jvmm.boot("linux-deterministic-2", kernel, options.toArray(String[]::new));
+        assertBooted(first);
+        assertBooted(second);
+        assertEquals(first.serial(), second.serial(), () -> "COM1 differs between two --deterministic boots\n"
+                + "first:\n" + first.describe() + "\nsecond:\n" + second.describe());
     }
 
     @Test
