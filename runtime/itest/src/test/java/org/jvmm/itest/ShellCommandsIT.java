@@ -64,6 +64,21 @@ class ShellCommandsIT {
         assertEquals(NO_VM, session.execute("vm:read-memory 0x1000 5"));
     }
 
+    /** vm:help lists every vm: command, hyphenated Function commands with their descriptions too. */
+    @Test
+    void helpListsEveryCommandWithWhatItDoes() throws Exception {
+        String help = String.valueOf(session.execute("vm:help"));
+        for (String command : new String[] {"status", "restart", "pulse-save-restore", "save-snapshot", "add-disk",
+            "plugin-install", "read-memory", "devices", "help"}) {
+            assertTrue(help.lines().anyMatch(l -> l.startsWith("vm:" + command + " ") && l.length() > 26),
+                    () -> "vm:" + command + " without its description in\n" + help);
+        }
+        assertTrue(String.valueOf(session.execute("vm:help vm:pulse-save-restore"))
+                .contains("save every state unit and restore it in place"));
+        assertTrue(String.valueOf(session.execute("vm:help status")).contains("show the state of the VM"));
+        assertEquals("no command vm:nonsense (vm:help lists them)", session.execute("vm:help nonsense"));
+    }
+
     @Test
     void resolversListsEachKindAndIdWithItsBundle() throws Exception {
         resolvers = ResolverBundle.start(registry.get());

@@ -13,7 +13,8 @@ final class HyphenatedCommand {
     }
 
     /** {@code vm:add-nvme-ns DISK [NSID]}. */
-    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=add-nvme-ns"})
+    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=add-nvme-ns",
+    "jvmm.command.description=add-nvme-ns DISK [NSID]: add a namespace backed by DISK to the NVMe controller"})
     public static final class AddNvmeNamespace implements Function {
         private final NvmeNamespaceCommands commands;
 
@@ -29,7 +30,8 @@ final class HyphenatedCommand {
     }
 
     /** {@code vm:rm-nvme-ns NSID}. */
-    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=rm-nvme-ns"})
+    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=rm-nvme-ns",
+    "jvmm.command.description=rm-nvme-ns NSID: remove an NVMe namespace (the guest is told)"})
     public static final class RemoveNvmeNamespace implements Function {
         private final NvmeNamespaceCommands commands;
 
@@ -46,7 +48,8 @@ final class HyphenatedCommand {
 
     /** {@code vm:pulse-save-restore}. */
     @Component(service = Function.class, property = {"osgi.command.scope=vm",
-        "osgi.command.function=pulse-save-restore"})
+        "osgi.command.function=pulse-save-restore",
+    "jvmm.command.description=pulse-save-restore: save every state unit and restore it in place at once"})
     public static final class PulseSaveRestore implements Function {
         private final RuntimeCommands commands;
 
@@ -62,7 +65,8 @@ final class HyphenatedCommand {
     }
 
     /** {@code vm:clear-halt}. */
-    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=clear-halt"})
+    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=clear-halt",
+    "jvmm.command.description=clear-halt: resume a VM that the guest halted"})
     public static final class ClearHalt implements Function {
         private final RuntimeCommands commands;
 
@@ -78,7 +82,8 @@ final class HyphenatedCommand {
     }
 
     /** {@code vm:add-disk DISK,pcie_port=PORT}. */
-    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=add-disk"})
+    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=add-disk",
+    "jvmm.command.description=add-disk DISK,pcie_port=PORT: hot-add a virtio-blk disk behind a hot-plug PCIe port"})
     public static final class AddDisk implements Function {
         private final RuntimeCommands commands;
 
@@ -94,7 +99,8 @@ final class HyphenatedCommand {
     }
 
     /** {@code vm:rm-disk PORT}. */
-    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=rm-disk"})
+    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=rm-disk",
+    "jvmm.command.description=rm-disk PORT: hot-remove the virtio-blk disk behind PORT"})
     public static final class RemoveDisk implements Function {
         private final RuntimeCommands commands;
 

@@ -208,7 +208,8 @@ public class PluginCommands {
     }
 
     /** {@code vm:plugin-install URL-or-PATH}. */
-    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=plugin-install"})
+    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=plugin-install",
+    "jvmm.command.description=plugin-install PATH|URL: install and start a device plugin bundle (a path may end in a glob matching one file)"})
     public static final class Install implements Function {
         private final PluginCommands commands;
 
@@ -225,7 +226,8 @@ public class PluginCommands {
 
     /** {@code vm:plugin-uninstall BUNDLE-ID-or-SYMBOLIC-NAME}. */
     @Component(service = Function.class, property = {"osgi.command.scope=vm",
-        "osgi.command.function=plugin-uninstall"})
+        "osgi.command.function=plugin-uninstall",
+    "jvmm.command.description=plugin-uninstall ID|NAME: uninstall a plugin bundle by id or symbolic name"})
     public static final class Uninstall implements Function {
         private final PluginCommands commands;
 

@@ -17,7 +17,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code vm:save-snapshot DIR} (OpenVMM's name): pauses the VM, which stays paused, and writes its
  * snapshot to DIR; {@code jvmm --restore-snapshot DIR} with the same device options continues it.
  */
-@Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=save-snapshot"})
+@Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=save-snapshot",
+    "jvmm.command.description=save-snapshot DIR: pause and write the VM's snapshot (manifest, state, memory) to DIR"})
 public class SaveSnapshotCommand implements Function {
     private volatile VmControl vm;
 

@@ -12,7 +12,8 @@ import org.osgi.service.component.annotations.Reference;
  * {@code vm:write-memory <gpa> <hexbytes...>}: the hyphenated name of
  * {@link VmCommands#writememory}; several byte arguments are joined.
  */
-@Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=write-memory"})
+@Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=write-memory",
+    "jvmm.command.description=write-memory GPA HEX: write bytes to guest RAM"})
 public class WriteMemoryCommand implements Function {
     private final VmCommands commands;
 
