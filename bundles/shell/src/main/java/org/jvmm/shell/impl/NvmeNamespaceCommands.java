@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * NVMe controller while it runs (the guest gets the changed-namespace event). The disk is given
  * in OpenVMM's disk syntax ({@code file:PATH}, {@code mem:SIZE}, … with {@code ,ro}) and resolved
  * through the VM's registry. Gogo calls them as {@code vm:add-nvme-ns} and {@code vm:rm-nvme-ns}
- * ({@link HyphenatedCommand}).
+ * ({@link HyphenatedCommands}).
  */
 @Component(service = NvmeNamespaceCommands.class)
 public class NvmeNamespaceCommands {

@@ -206,39 +206,4 @@ public class PluginCommands {
                     bundle.getVersion().toString());
         }
     }
-
-    /** {@code vm:plugin-install URL-or-PATH}. */
-    @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=plugin-install",
-    "jvmm.command.description=plugin-install PATH|URL: install and start a device plugin bundle (a path may end in a glob matching one file)"})
-    public static final class Install implements Function {
-        private final PluginCommands commands;
-
-        @Activate
-        public Install(@Reference(name = "commands") PluginCommands commands) {
-            this.commands = commands;
-        }
-
-        @Override
-        public Object execute(CommandSession session, List<Object> arguments) throws Exception {
-            return commands.install(arguments);
-        }
-    }
-
-    /** {@code vm:plugin-uninstall BUNDLE-ID-or-SYMBOLIC-NAME}. */
-    @Component(service = Function.class, property = {"osgi.command.scope=vm",
-        "osgi.command.function=plugin-uninstall",
-    "jvmm.command.description=plugin-uninstall ID|NAME: uninstall a plugin bundle by id or symbolic name"})
-    public static final class Uninstall implements Function {
-        private final PluginCommands commands;
-
-        @Activate
-        public Uninstall(@Reference(name = "commands") PluginCommands commands) {
-            this.commands = commands;
-        }
-
-        @Override
-        public Object execute(CommandSession session, List<Object> arguments) throws Exception {
-            return commands.uninstall(arguments);
-        }
-    }
 }

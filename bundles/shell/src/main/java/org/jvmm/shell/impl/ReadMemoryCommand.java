@@ -9,7 +9,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** {@code vm:read-memory <gpa> <len>}: the hyphenated name of {@link VmCommands#readmemory}. */
 @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=read-memory",
-    "jvmm.command.description=read-memory GPA LEN: hex dump of guest RAM"})
+    "jvmm.command.description=GPA LEN: hex dump of guest RAM"})
 public class ReadMemoryCommand implements Function {
     private final VmCommands commands;
 

@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The rest of OpenVMM's REPL on a running VM: {@code vm:input} and {@code vm:restart} here, and (through
- * {@link HyphenatedCommand}) {@code vm:pulse-save-restore}, {@code vm:clear-halt},
+ * {@link HyphenatedCommands}) {@code vm:pulse-save-restore}, {@code vm:clear-halt},
  * {@code vm:add-disk} and {@code vm:rm-disk}.
  */
 @Component(service = RuntimeCommands.class, property = {"osgi.command.scope=vm", "osgi.command.function=input",

@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * snapshot to DIR; {@code jvmm --restore-snapshot DIR} with the same device options continues it.
  */
 @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=save-snapshot",
-    "jvmm.command.description=save-snapshot DIR: pause and write the VM's snapshot (manifest, state, memory) to DIR"})
+    "jvmm.command.description=DIR: pause and write the VM's snapshot (manifest, state, memory) to DIR"})
 public class SaveSnapshotCommand implements Function {
     private volatile VmControl vm;
 

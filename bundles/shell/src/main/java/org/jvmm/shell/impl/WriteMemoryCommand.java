@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@link VmCommands#writememory}; several byte arguments are joined.
  */
 @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=write-memory",
-    "jvmm.command.description=write-memory GPA HEX: write bytes to guest RAM"})
+    "jvmm.command.description=GPA HEX: write bytes to guest RAM"})
 public class WriteMemoryCommand implements Function {
     private final VmCommands commands;
 
