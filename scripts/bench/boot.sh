@@ -10,7 +10,8 @@
 # COM1 file, followed with tail -F; QEMU: its stdout, as qemu-boot.sh reads it). Exit time: until
 # the process ended. Guest instructions come from jvmm's stop line (JVMM_LOG=...vm.worker=info).
 # jvmm.jar is built once (./jvmm --version builds it when stale) and copied, so a rebuild by
-# someone else during the runs cannot change what is measured; the runs start java as ./jvmm does.
+# someone else during the runs cannot change what is measured; the runs start java as ./jvmm does
+# (with the start-up cache of scripts/jvmm-java.sh, made for the copy).
 #
 # Usage: scripts/bench/boot.sh [--runs N] [--generic] [--pvh] [--smp N] [--timeout S] [--keep DIR]
 #   --runs N      boots of each (default 5)
@@ -27,6 +28,8 @@ GUESTS_LOG_NAME=bench-boot
 source "$root/scripts/guests/apt.sh"
 # shellcheck source=scripts/jdk25.sh
 source "$root/scripts/jdk25.sh"
+# shellcheck source=scripts/jvmm-java.sh
+source "$root/scripts/jvmm-java.sh"
 
 runs=5 generic=0 pvh=0 smp=1 timeout=300 keep=""
 while [ $# -gt 0 ]; do
@@ -133,9 +136,9 @@ guests_ensure_tool qemu-system-x86_64 qemu-system-x86
 guests_log "building jvmm.jar when stale (./jvmm --version) ..."
 "$root/jvmm" --version > /dev/null || guests_die "./jvmm --version failed"
 cp "$root/runtime/app/target/jvmm.jar" "$tmp/jvmm.jar"
-# shellcheck disable=SC2206  # JVMM_JAVA_OPTS is a list of options, as in ./jvmm
-java_cmd=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow
-    ${JVMM_JAVA_OPTS:-} -jar "$tmp/jvmm.jar")
+aot=$(jvmm_aot_option "$tmp/jvmm.jar")
+# shellcheck disable=SC2206  # JVMM_JAVA_OPTS is a list of options and $aot one or none, as in ./jvmm
+java_cmd=("$JAVA_HOME/bin/java" "${JVMM_JAVA_BASE_OPTS[@]}" $aot ${JVMM_JAVA_OPTS:-} -jar "$tmp/jvmm.jar")
 jvmm_args=(--kernel "$kernel" --initrd "$initrd" -m 512M -p "$smp" --no-shell -c "nokaslr jvmm.action=poweroff")
 [ "$pvh" -eq 0 ] || jvmm_args+=(--pvh)
 qemu_args=(--runs 1 --smp "$smp" --append nokaslr --timeout "$timeout" --kernel "$qemu_kernel")
