@@ -62,6 +62,10 @@ eval "$guest_paths"
 export JVMM_GUEST_KERNEL=$KERNEL JVMM_GUEST_INITRD=$INITRD
 export JVMM_GUEST_GENERIC_KERNEL=$GENERIC_KERNEL JVMM_GUEST_GENERIC_INITRD=$GENERIC_INITRD
 export JVMM_TEST_KERNEL=$KERNEL:$GENERIC_KERNEL
+# The project's tiny kernel (Debian's linux-source with a small config), built once and cached.
+tiny_path=$(scripts/guests/build-tiny-kernel.sh) || { echo "test.sh: building the tiny test kernel failed"; exit 1; }
+eval "$tiny_path"
+export JVMM_GUEST_TINY_KERNEL=$TINY_KERNEL
 
 # Reports of an earlier run must not be counted again.
 find . \( -path '*/target/surefire-reports' -o -path '*/target/test-reports' \) -type d -prune \
