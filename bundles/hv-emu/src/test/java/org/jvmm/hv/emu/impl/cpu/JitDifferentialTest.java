@@ -139,7 +139,7 @@ class JitDifferentialTest extends AsmTestBase {
     }
 
     /** Returns the number of blocks the translating machine translated. */
-    private static long compare(String source, byte[] code, long seed) {
+    static long compare(String source, byte[] code, long seed) {
         TestMachine a = machine(code, null, seed);
         TestMachine b = machine(code, new Jit(1), seed);
         int oa = a.cpu.run(10_000_000);
@@ -150,7 +150,7 @@ class JitDifferentialTest extends AsmTestBase {
         return b.cpu.jit().translator().translated();
     }
 
-    private static TestMachine machine(byte[] code, Jit jit, long seed) {
+    static TestMachine machine(byte[] code, Jit jit, long seed) {
         TestMachine m = new TestMachine().long64();
         m.cpu.setJit(jit);
         m.load(TestMachine.CODE, code);
@@ -172,7 +172,7 @@ class JitDifferentialTest extends AsmTestBase {
         return m;
     }
 
-    private static void same(String source, TestMachine a, TestMachine b) {
+    static void same(String source, TestMachine a, TestMachine b) {
         for (int i = 0; i < 16; i++) {
             assertEquals(Long.toHexString(a.s.r[i]), Long.toHexString(b.s.r[i]), "r" + i + " after\n" + source);
         }

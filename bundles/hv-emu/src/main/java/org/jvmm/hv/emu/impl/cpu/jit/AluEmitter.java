@@ -252,6 +252,9 @@ final class AluEmitter {
         cb.lstore(v);
         cb.lload(v);
         e.store(in.rm);
+        if (e.flagsDead) {
+            return;
+        }
         // lfAux = CF | OF << 11, as Fast computes them: CF is the last bit shifted out.
         switch (in.ext) {
             case SHR -> {
@@ -284,12 +287,15 @@ final class AluEmitter {
      */
     private void shift(Insn in) {
         int osz = in.osz;
-        e.materializeFlags();
-        e.flagsInState();
         if (in.op == Op.SHIFT_I) {
             int count = (int) in.imm & (osz == 8 ? 0x3F : 0x1F);
+            boolean rotate = count != 0 && osz >= 4 && (in.ext == ROL || in.ext == ROR);
+            if (!rotate || !e.flagsDead) {
+                e.materializeFlags();
+                e.flagsInState();
+            }
             x.pushReg(in.rm, osz);
-            if (count != 0 && osz >= 4 && (in.ext == ROL || in.ext == ROR)) {
+            if (rotate) {
                 cb.lstore(e.sTa);
                 rotate(in.ext == ROL, osz * 8, count);
             } else if (count != 0) {
@@ -299,6 +305,8 @@ final class AluEmitter {
             x.popReg(in.rm, osz);
             return;
         }
+        e.materializeFlags();
+        e.flagsInState();
         e.load(1);
         cb.l2i().loadConstant(osz == 8 ? 0x3F : 0x1F).iand().istore(e.sCount);
         x.pushReg(in.rm, osz);
@@ -328,6 +336,10 @@ final class AluEmitter {
             cb.i2l().loadConstant(M32).land();
         }
         cb.lstore(e.sTc);
+        if (e.flagsDead) {
+            cb.lload(e.sTc);
+            return;
+        }
         // CF: bit 0 after ROL, the top bit after ROR. OF: top bit ^ CF (ROL), top bit ^ next bit (ROR).
         int r = e.sTc;
         cb.aload(e.sS);
@@ -362,6 +374,9 @@ final class AluEmitter {
         cb.lload(a).lload(b).lmul().lstore(lo);
         cb.lload(lo);
         e.store(in.reg);
+        if (e.flagsDead) {
+            return;
+        }
         cb.lload(a).lload(b).lload(lo);
         cb.invokestatic(JIT_FLAGS, "mulAux", MethodTypeDesc.of(CD_long, CD_long, CD_long, CD_long)).lstore(e.sFaux);
         cb.lconst_0().lstore(a);

@@ -1,6 +1,5 @@
 package org.jvmm.hv.emu.impl.cpu.jit;
 
-import static java.lang.constant.ConstantDescs.CD_Object;
 import static java.lang.constant.ConstantDescs.CD_int;
 import static java.lang.constant.ConstantDescs.CD_long;
 import static java.lang.constant.ConstantDescs.CD_void;
@@ -23,7 +22,7 @@ import org.jvmm.hv.emu.impl.cpu.decode.Insn;
 import org.jvmm.hv.emu.impl.cpu.decode.Op;
 
 /**
- * Translates a {@link Region} of 64-bit code to a hidden class implementing {@link CompiledBlock}: the
+ * Translates a {@link Region} of 64-bit code to a hidden class extending {@link CompiledBlock}: the
  * common instruction forms become inline bytecode ({@link InsnEmitter}), the others calls into the
  * interpreter with the state stored around them; a branch to a block of the region is a jump inside
  * the generated method (so loops within a code page run there), a branch anywhere else leaves it.
@@ -64,9 +63,9 @@ public final class BlockCompiler {
     static byte[] classBytes(Region r) {
         return CLASS_FILE.build(NAME, clb -> clb
                 .withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SYNTHETIC)
-                .withInterfaceSymbols(COMPILED)
+                .withSuperclass(COMPILED)
                 .withMethodBody(INIT_NAME, MethodTypeDesc.of(CD_void), ClassFile.ACC_PUBLIC,
-                        cb -> cb.aload(0).invokespecial(CD_Object, INIT_NAME, MethodTypeDesc.of(CD_void)).return_())
+                        cb -> cb.aload(0).invokespecial(COMPILED, INIT_NAME, MethodTypeDesc.of(CD_void)).return_())
                 .withMethodBody("run", RUN, ClassFile.ACC_PUBLIC, cb -> emit(cb, r)));
     }
 
@@ -129,6 +128,7 @@ public final class BlockCompiler {
     }
 
     private static void step(BlockEmitter e, InsnEmitter emitter, Insn in, int i) {
+        e.at(i);
         if (InsnEmitter.isNative(in)) {
             emitter.emit(in, i);
         } else {
@@ -139,6 +139,7 @@ public final class BlockCompiler {
     /** The last instruction of a block, then RIP and the way on: another block of the region, or out. */
     private static void end(BlockEmitter e, InsnEmitter emitter, Region r, Label[] labels, Insn last, int i) {
         CodeBuilder cb = e.cb;
+        e.at(i);
         switch (last.op) {
             case Op.JCC -> {
                 Label taken = cb.newLabel();
@@ -169,7 +170,8 @@ public final class BlockCompiler {
     private static void edge(BlockEmitter e, Region r, Label[] labels, long rip) {
         int k = r.indexOf(rip);
         if (k >= 0) {
-            e.jump(labels[k], r.blocks().get(k).count, rip);
+            Block b = r.blocks().get(k);
+            e.jump(labels[k], b.count, rip, FlagLiveness.overwrittenFirst(b.insns, b.count));
         } else {
             e.setRip(rip);
             e.finish();

@@ -50,6 +50,10 @@ final class BlockEmitter {
     private final List<Consumer<CodeBuilder>> stubs = new ArrayList<>();
     private final Label exitFull;
     private final Label exitRaw;
+    /** Per instruction of the current block: its flag results are dead ({@link FlagLiveness}). */
+    private boolean[] deadFlags;
+    /** The instruction being emitted has dead flag results: its flag work may be left out. */
+    boolean flagsDead;
     /** The flag state at the current emission point: IN_STATE, DYNAMIC or the constant op. */
     int fstate = IN_STATE;
     final int sC = 1, sBudget = 2;
@@ -98,7 +102,13 @@ final class BlockEmitter {
     void startBlock(Insn[] ins, int base) {
         this.ins = ins;
         this.base = base;
+        this.deadFlags = FlagLiveness.dead(ins, ins.length);
         fstate = IN_STATE;
+    }
+
+    /** Emitting instruction {@code i} of the current block next. */
+    void at(int i) {
+        flagsDead = deadFlags[i];
     }
 
     // ---- guest registers ----
@@ -139,6 +149,9 @@ final class BlockEmitter {
 
     /** Records a flag-setting operation with a constant op; a, b, res from the temporaries given. */
     void setFlags(int op, int slotA, int slotB, int slotRes) {
+        if (flagsDead) {
+            return;
+        }
         cb.lload(slotA).lstore(sFa).lload(slotB).lstore(sFb).lload(slotRes).lstore(sFres);
         cb.loadConstant(op).istore(sFop);
         fstate = op;
@@ -286,11 +299,15 @@ final class BlockEmitter {
      * The current block retired entirely and continues at block {@code target} of the region (of
      * {@code targetLength} instructions at {@code targetRip}): count it, store the flags, and go on
      * while the budget allows the next block and nobody asked for attention; else leave with RIP there.
+     * When the target overwrites the flags before reading them ({@code flagsOverwritten}), they stay in
+     * the locals: a way out before that stores them, as from anywhere else.
      */
-    void jump(Label target, int targetLength, long targetRip) {
+    void jump(Label target, int targetLength, long targetRip, boolean flagsOverwritten) {
         cb.lload(sDone).loadConstant((long) ins.length).ladd().lstore(sDone);
-        materializeFlags();
-        flagsInState();
+        if (!flagsOverwritten) {
+            materializeFlags();
+            flagsInState();
+        }
         Label stop = cb.newLabel();
         cb.lload(sDone).loadConstant((long) targetLength).ladd().lload(sBudget).lcmp().ifgt(stop);
         cb.aload(sC).invokevirtual(CPU, "attention", MethodTypeDesc.of(CD_boolean)).ifne(stop);
