@@ -69,12 +69,11 @@ public final class EmuPartition implements Partition {
         ApicFeatures features = new ApicFeatures(model.x2apic(), true, PHYSICAL_ADDRESS_BITS);
         apicBus = new ApicBus(clock, features, chipset::acknowledgePic, chipset::handleEoi);
         int threshold = Jit.configuredThreshold();
-        // Under deterministic time blocks are translated on the processor's own thread: a background
-        // translation lands at a host-dependent moment, and where translated code starts running
-        // moves where interrupts are taken, so two runs would part.
+        // Deterministic time does not depend on when blocks get translated: a translated region
+        // publishes its count at each block boundary (Cpu#regionProgress), so clock reads see what
+        // they see under the interpreter.
         translator = threshold == 0 ? null
-                : Jit.configuredAsync() && instructionClock == null ? Translator.background("jvmm-jit")
-                : Translator.synchronous();
+                : Jit.configuredAsync() ? Translator.background("jvmm-jit") : Translator.synchronous();
         CodePages code = new CodePages(phys.ram().byteSize());
         // Device DMA and loaders write RAM behind the processors' backs: code decoded there is stale.
         memory.observeWrites(code::invalidateRange);

@@ -39,6 +39,8 @@ public final class Cpu {
     /** An NMI is being handled: further NMIs wait for IRET. */
     public boolean nmiBlocked;
     private long retired;
+    /** The instructions of the running translated region's finished blocks (0 outside regions). */
+    private long regionRetired;
     /** RDRAND/RDSEED's source, a SplitMix64 state: seeded from the host, or fixed for deterministic runs. */
     private long randomState = new java.security.SecureRandom().nextLong();
     /** Block translation policy, or null when every block is interpreted. */
@@ -143,9 +145,19 @@ public final class Cpu {
         this.jit = jit;
     }
 
-    /** Instructions retired since creation. */
+    /**
+     * Instructions retired since creation. Inside a translated region this includes the region's
+     * blocks finished so far, so a guest clock read in a block sees the count at that block's start,
+     * as it does when the interpreter runs the block: under deterministic time what the guest sees
+     * then does not depend on which blocks are translated.
+     */
     public long retired() {
-        return retired;
+        return retired + regionRetired;
+    }
+
+    /** Called by translated code at each block boundary inside a region: {@code done} instructions so far. */
+    public void regionProgress(long done) {
+        regionRetired = done;
     }
 
     public String shutdownReason() {
@@ -323,6 +335,7 @@ public final class Cpu {
      */
     private int runCompiled(CompiledBlock compiled, Block b, long left) {
         long done = compiled.run(this, left);
+        regionRetired = 0;
         int p = s.pending;
         if (p != 0) {
             if ((p & CpuState.P_EXC) != 0 && !s.excSoftware) {

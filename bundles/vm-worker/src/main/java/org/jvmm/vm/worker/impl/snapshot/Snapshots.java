@@ -99,9 +99,18 @@ public final class Snapshots {
         restoreUnits(units, partition, devices);
     }
 
-    /** Restores each device, the partition and each processor from {@code units}, which it empties. */
+    /**
+     * Restores the partition, each device and each processor from {@code units}, which it empties. The
+     * partition goes first: it holds guest time, and devices with timers (PIT, PM timer, RTC) continue
+     * their saved time base from the clock as it reads when they are restored.
+     */
     public static void restoreUnits(Map<String, SavedUnit> units, Partition partition, List<ChipsetDevice> devices)
             throws SnapshotException {
+        try {
+            partition.restoreState(backend(take(units, "partition")));
+        } catch (HypervisorException e) {
+            throw new SnapshotException("cannot restore the partition's state: " + e.getMessage(), e);
+        }
         for (ChipsetDevice d : devices) {
             SavedUnit saved = take(units, "device/" + d.name());
             StateUnit u = d.state().orElseThrow(() -> new SnapshotException("device " + d.name()
@@ -117,7 +126,6 @@ public final class Snapshots {
             }
         }
         try {
-            partition.restoreState(backend(take(units, "partition")));
             for (int i = 0; i < partition.processorCount(); i++) {
                 partition.processor(i).restoreState(backend(take(units, "vp/" + i)));
             }

@@ -69,6 +69,24 @@ class SnapshotsTest {
         }
     }
 
+    /**
+     * Guest time lives in the partition's state; devices with timers continue their time base from
+     * the clock when they are restored, so the partition must be restored first (into a new VM the
+     * clock reads 0 until then, and a PIT restored before it doubled its time).
+     */
+    @Test
+    void thePartitionIsRestoredBeforeTheDevices() throws Exception {
+        CountingDevice dev = new CountingDevice("pit", 3);
+        try (var memory = org.jvmm.guestmem.GuestMemory.create(org.jvmm.guestmem.GuestMemoryLayout.flat(4096))) {
+            var partition = org.jvmm.vm.worker.impl.fake.FakeHypervisor.partitionFor(1, memory);
+            dev.partitionRestored = () -> partition.restored;
+            Snapshots.pulse(partition, List.of(dev));
+            org.junit.jupiter.api.Assertions.assertNotNull(dev.partitionAtRestore,
+                    "the device was restored before the partition");
+            assertEquals(List.of((byte) 1, (byte) 2, (byte) 3), toList(dev.partitionAtRestore));
+        }
+    }
+
     @Test
     void pulseNamesTheUnitThatCannotRestore() throws Exception {
         CountingDevice dev = new CountingDevice("rtc", -1);
@@ -93,6 +111,9 @@ class SnapshotsTest {
         private final String name;
         private final int value;
         int restored = -100;
+        /** Set by the test: what the partition had restored when this device was restored. */
+        java.util.function.Supplier<byte[]> partitionRestored = () -> null;
+        byte[] partitionAtRestore;
 
         CountingDevice(String name, int value) {
             this.name = name;
@@ -136,6 +157,7 @@ class SnapshotsTest {
                         throw new org.jvmm.chipset.api.StateUnitException("test.counting: refuses " + state[0]);
                     }
                     restored = state[0];
+                    partitionAtRestore = partitionRestored.get();
                 }
             });
         }

@@ -304,6 +304,9 @@ final class BlockEmitter {
      */
     void jump(Label target, int targetLength, long targetRip, boolean flagsOverwritten) {
         cb.lload(sDone).loadConstant((long) ins.length).ladd().lstore(sDone);
+        // guest clocks read in the next block see the count at its start, as under the interpreter
+        cb.aload(sC).lload(sDone).invokevirtual(CPU, "regionProgress", MethodTypeDesc.of(CD_void,
+                CD_long));
         if (!flagsOverwritten) {
             materializeFlags();
             flagsInState();
