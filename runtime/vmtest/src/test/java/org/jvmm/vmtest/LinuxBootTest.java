@@ -58,9 +58,9 @@ class LinuxBootTest {
     }
 
     /**
-     * {@code --deterministic}: time follows retired instructions, the RTC starts at a fixed date and
-     * blocks are translated on the processor's thread, so two boots of the Linux guest print the
-     * same console output, byte for byte, printk timestamps included.
+     * {@code --deterministic}: time follows retired instructions (clock reads in translated code see
+     * what they would under the interpreter) and the RTC starts at a fixed date, so two boots of the
+     * Linux guest print the same console output, byte for byte, printk timestamps included.
      */
     @Test
     void twoDeterministicBootsPrintTheSameConsole() throws Exception {
@@ -72,6 +72,28 @@ class LinuxBootTest {
         assertBooted(second);
         assertEquals(first.serial(), second.serial(), () -> "COM1 differs between two --deterministic boots\n"
                 + "first:\n" + first.describe() + "\nsecond:\n" + second.describe());
+    }
+
+    /**
+     * {@code vm:restart} twice during a {@code --deterministic} boot (once the kernel prints, and once
+     * its clock passes 0.3 s, about 300 M instructions in): every state unit is saved, every part built again and restored, and the guest sees
+     * nothing of it: the console is byte for byte an uninterrupted deterministic boot's.
+     */
+    @Test
+    void workerRestartsDuringADeterministicBootChangeNothingTheGuestSees() throws Exception {
+        String[] options = {"--initrd", initrd.toString(), "-m", "256M", "--deterministic",
+            "-c", "nokaslr jvmm.action=poweroff"};
+        VmResult whole = jvmm.boot("linux-deterministic-whole", kernel, options);
+        VmResult restarted = jvmm.bootWithShell("linux-deterministic-restarted", kernel, List.of(
+                new JvmmRun.Step("[    0.000000] Linux version", "vm:restart"),
+                new JvmmRun.Step("[    0.3", "vm:restart")), options);
+        assertBooted(whole);
+        assertBooted(restarted);
+        long restarts = restarted.stderr().lines().filter(l -> l.contains("the worker restarted in ")
+                && l.endsWith("the VM is running")).count();
+        assertEquals(2, restarts, () -> "each vm:restart rebuilt the VM\n" + restarted.describe());
+        assertEquals(whole.serial(), restarted.serial(), () -> "the restarts changed what the guest printed\n"
+                + "uninterrupted:\n" + whole.describe() + "\nrestarted:\n" + restarted.describe());
     }
 
     @Test

@@ -42,9 +42,7 @@ class SnapshotTest {
 
     /**
      * The snapcount test guest under --deterministic: saved at round 5 and restored in a new jvmm, its
-     * COM1 output continues byte for byte as an uninterrupted run's. (The Linux guest is not used
-     * here: its clock reads inside translated blocks are not instruction-exact yet, so two Linux runs
-     * differ in printk timestamps even without a snapshot.)
+     * COM1 output continues byte for byte as an uninterrupted run's.
      */
     @Test
     void deterministicRunSavedAndRestoredPrintsWhatAnUninterruptedRunPrints() throws Exception {
