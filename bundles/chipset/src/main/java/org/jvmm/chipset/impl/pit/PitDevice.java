@@ -13,7 +13,7 @@ import org.jvmm.chipset.api.PortRange;
 import org.jvmm.chipset.api.StateCodec;
 import org.jvmm.chipset.api.StateUnit;
 import org.jvmm.chipset.api.StateUnitException;
-import org.jvmm.chipset.api.VmClock;
+import org.jvmm.chipset.impl.DeviceTimeBase;
 import org.jvmm.chipset.api.Waker;
 import org.jvmm.inspect.InspectNode;
 
@@ -30,19 +30,17 @@ public final class PitDevice implements ChipsetDevice, PortIoIntercept, PollDevi
 
     private final Pit8254 pit = new Pit8254();
     private final LineInterrupt irq0;
-    private final VmClock clock;
+    private final DeviceTimeBase time;
     private final Waker waker;
-    /** PIT time minus VM time: 0 until a restore continues a saved time base. */
-    private long offsetNanos;
     /** PIT time of the last IRQ 0 poll. */
     private long lastPollNanos;
     private long irqs;
 
     public PitDevice(ChipsetServices services) {
         this.irq0 = services.lineInterrupt(0);
-        this.clock = services.clock();
+        this.time = new DeviceTimeBase(services.clock());
         this.waker = services.waker(this);
-        this.lastPollNanos = clock.nanos();
+        this.lastPollNanos = time.now();
     }
 
     @Override
@@ -62,7 +60,7 @@ public final class PitDevice implements ChipsetDevice, PortIoIntercept, PollDevi
 
     /** PIT time now; callers hold the lock. */
     private long now() {
-        return clock.nanos() + offsetNanos;
+        return time.now();
     }
 
     /** Unit {@code chipset.pit8254}: the three channels, port B and the PIT's time base. */
@@ -104,7 +102,7 @@ public final class PitDevice implements ChipsetDevice, PortIoIntercept, PollDevi
     }
 
     private void apply(PitState s) {
-        offsetNanos = s.nanos() - clock.nanos();
+        time.continueFrom(s.nanos());
         lastPollNanos = s.lastPollNanos();
         pit.restore(s.portB(), s.channels());
     }
@@ -170,11 +168,11 @@ public final class PitDevice implements ChipsetDevice, PortIoIntercept, PollDevi
         boolean edge;
         long next;
         synchronized (pit) {
-            long now = nowNanos + offsetNanos;
+            long now = time.fromVm(nowNanos);
             edge = now > lastPollNanos && pit.irq0EdgeBetween(lastPollNanos, now);
             lastPollNanos = Math.max(lastPollNanos, now);
             long due = pit.nextIrq0(lastPollNanos);
-            next = due == Long.MAX_VALUE ? due : due - offsetNanos;
+            next = time.toVm(due);
             if (edge) {
                 irqs++;
             }

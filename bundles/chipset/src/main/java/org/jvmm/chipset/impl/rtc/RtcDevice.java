@@ -13,6 +13,7 @@ import org.jvmm.chipset.api.StateCodec;
 import org.jvmm.chipset.api.StateUnit;
 import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.chipset.api.VmClock;
+import org.jvmm.chipset.impl.DeviceTimeBase;
 import org.jvmm.chipset.api.Waker;
 import org.jvmm.guestmem.GuestMemoryLayout;
 import org.jvmm.inspect.InspectNode;
@@ -28,15 +29,13 @@ public final class RtcDevice implements ChipsetDevice, PortIoIntercept, PollDevi
     private static final List<PortRange> RANGES = List.of(new PortRange("rtc", INDEX, 2));
 
     private final Mc146818 rtc;
-    private final VmClock clock;
+    private final DeviceTimeBase time;
     private volatile Waker waker;
     private int index;
     private boolean nmiDisabled;
-    /** Device time minus VM time: 0 until a restore continues a saved time base. */
-    private long offsetNanos;
 
     public RtcDevice(LineInterrupt irq8, VmClock clock, GuestMemoryLayout layout, long startEpochNanos) {
-        this.clock = clock;
+        this.time = new DeviceTimeBase(clock);
         this.rtc = new Mc146818(irq8, layout, startEpochNanos, clock.nanos());
     }
 
@@ -62,7 +61,7 @@ public final class RtcDevice implements ChipsetDevice, PortIoIntercept, PollDevi
 
     /** Device time now; callers hold the lock. */
     private long now() {
-        return clock.nanos() + offsetNanos;
+        return time.now();
     }
 
     /** Unit {@code chipset.mc146818}: CMOS, registers A..D, the guest's time and the index port. */
@@ -91,7 +90,7 @@ public final class RtcDevice implements ChipsetDevice, PortIoIntercept, PollDevi
                 RtcState[] read = new RtcState[1];
                 StateCodec.read(this, version, state, in -> read[0] = RtcState.read(in));
                 synchronized (rtc) {
-                    offsetNanos = read[0].nanos() - clock.nanos();
+                    time.continueFrom(read[0].nanos());
                     index = read[0].index();
                     nmiDisabled = read[0].nmiDisabled();
                     rtc.restore(read[0].chip());
@@ -162,8 +161,7 @@ public final class RtcDevice implements ChipsetDevice, PortIoIntercept, PollDevi
     @Override
     public long poll(long nowNanos) {
         synchronized (rtc) {
-            long next = rtc.poll(nowNanos + offsetNanos);
-            return next == Long.MAX_VALUE ? next : next - offsetNanos;
+            return time.toVm(rtc.poll(time.fromVm(nowNanos)));
         }
     }
 
