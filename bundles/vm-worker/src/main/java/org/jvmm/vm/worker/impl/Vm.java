@@ -269,13 +269,7 @@ public final class Vm implements VmControl {
     public void pulseSaveRestore() throws org.jvmm.vm.worker.SnapshotException {
         lock.lock();
         try {
-            VmState s = state.get();
-            if (s != RUNNING && s != PAUSED) {
-                throw new IllegalVmStateException("pulse save/restore", s);
-            }
-            if (s == RUNNING) {
-                pause();
-            }
+            VmState s = pauseFor("pulse save/restore");
             org.jvmm.vm.worker.impl.snapshot.Snapshots.pulse(parts.partition(), parts.bus().devices());
             if (s == RUNNING) {
                 resume();
@@ -294,14 +288,11 @@ public final class Vm implements VmControl {
     public void restart() throws org.jvmm.vm.worker.SnapshotException {
         lock.lock();
         try {
-            VmState s = state.get();
-            if (s != RUNNING && s != PAUSED) {
-                throw new IllegalVmStateException("restart the worker", s);
+            if (state.get() != RUNNING && state.get() != PAUSED) {
+                throw new IllegalVmStateException("restart the worker", state.get());
             }
             WorkerRestart restart = WorkerRestart.of(parts);
-            if (s == RUNNING) {
-                pause();
-            }
+            VmState s = pauseFor("restart the worker");
             try {
                 restart.save();
             } catch (org.jvmm.vm.worker.SnapshotException e) {
@@ -430,13 +421,7 @@ public final class Vm implements VmControl {
     public void saveSnapshot(java.nio.file.Path dir) throws org.jvmm.vm.worker.SnapshotException {
         lock.lock();
         try {
-            VmState s = state.get();
-            if (s != RUNNING && s != PAUSED) {
-                throw new IllegalVmStateException("save a snapshot", s);
-            }
-            if (s == RUNNING) {
-                pause();
-            }
+            pauseFor("save a snapshot");
             org.jvmm.vm.worker.impl.snapshot.Snapshots.save(dir, manifest(), parts.partition(), parts.bus().devices(),
                     parts.memory().segment());
         } finally {
@@ -488,6 +473,23 @@ public final class Vm implements VmControl {
     @Override
     public Registration addStateListener(Consumer<VmState> listener) {
         return state.addListener(listener);
+    }
+
+    /**
+     * For an operation on a running or paused VM's state (caller holds the lock): pauses a running
+     * VM; returns the state it was in.
+     *
+     * @throws IllegalVmStateException in any other state
+     */
+    private VmState pauseFor(String operation) {
+        VmState s = state.get();
+        if (s != RUNNING && s != PAUSED) {
+            throw new IllegalVmStateException(operation, s);
+        }
+        if (s == RUNNING) {
+            pause();
+        }
+        return s;
     }
 
     private void requireParts(String operation) {
