@@ -102,13 +102,11 @@ final class WorkerRestart {
         }
     }
 
+    /** Closes what a failed rebuild built (devices, partition, registry; never the RAM). */
     private static void closeQuietly(VmParts fresh, Exception cause) {
-        for (AutoCloseable part : List.<AutoCloseable>of(fresh.registry(), fresh.partition())) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                cause.addSuppressed(e);
-            }
+        String problems = new PartsCloser(fresh).closeParts(List.of(), () -> { }, Vm.TIMEOUT).problems();
+        if (!problems.isEmpty()) {
+            cause.addSuppressed(new IllegalStateException(problems));
         }
     }
 }

@@ -152,6 +152,7 @@ class WorkerRestartTest {
         SnapshotException e = assertThrows(SnapshotException.class, vm::restart);
 
         assertEquals(VmState.FAILED, vm.state());
+        assertTrue(h.counters.getLast().closed, "the device the failed rebuild built is closed again");
         assertTrue(e.getMessage().contains("this revision reads no saved state"), e.getMessage());
         Matcher m = Pattern.compile("--restore-snapshot (\\S+) continues it").matcher(e.getMessage());
         assertTrue(m.find(), e.getMessage());
