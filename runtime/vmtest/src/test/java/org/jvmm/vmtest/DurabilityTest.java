@@ -3,7 +3,6 @@ package org.jvmm.vmtest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,20 +24,13 @@ class DurabilityTest {
         Path disk = Files.write(dir.resolve("disk.img"), new byte[1 << 20]);
         JvmmRun jvmm = new JvmmRun(Path.of(System.getProperty("jvmm.jar")), Path.of(System.getProperty("vmtest.vm.dir")),
                 TIMEOUT);
-        VmResult r = jvmm.bootAndKill("durability", env("JVMM_GUEST_KERNEL"), "JVMM-SYNCED", "--initrd",
-                env("JVMM_GUEST_INITRD").toString(), "-m", "512M", "-c", "nokaslr jvmm.action=writesync",
+        VmResult r = jvmm.bootAndKill("durability", GuestFiles.env("JVMM_GUEST_KERNEL"), "JVMM-SYNCED", "--initrd",
+                GuestFiles.env("JVMM_GUEST_INITRD").toString(), "-m", "512M", "-c", "nokaslr jvmm.action=writesync",
                 "--virtio-blk", "file:" + disk);
         assertFalse(r.timedOut(), () -> "no JVMM-SYNCED line\n" + r.describe());
         assertTrue(r.serial().contains("JVMM-SYNCED vda"), r::describe);
         byte[] written = Arrays.copyOfRange(Files.readAllBytes(disk), 8 * 512, 8 * 512 + 16);
         assertArrayEquals("JVMM-SYNCED-DATA".getBytes(StandardCharsets.US_ASCII), written,
                 "the synced write is in the file after SIGKILL");
-    }
-
-    private static Path env(String name) {
-        String value = System.getenv(name);
-        assumeTrue(value != null && Files.isRegularFile(Path.of(value)),
-                name + " does not name a file: run the tests through ./test.sh, which fetches the Debian guest");
-        return Path.of(value);
     }
 }

@@ -3,7 +3,6 @@ package org.jvmm.vmtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +28,8 @@ class EduPluginTest {
 
     @Test
     void theExamplePluginIsInstalledHotAddedUsedByTheGuestAndRemoved() throws Exception {
-        Path kernel = env("JVMM_GUEST_KERNEL");
-        Path initrd = env("JVMM_GUEST_INITRD");
+        Path kernel = GuestFiles.env("JVMM_GUEST_KERNEL");
+        Path initrd = GuestFiles.env("JVMM_GUEST_INITRD");
         Path jar = Path.of(System.getProperty("jvmm.jar")).toAbsolutePath().normalize();
         Path plugin = buildExample(jar.getParent().getParent().getParent().getParent().resolve("examples/edu-device"));
         VmResult r = new JvmmRun(jar, Path.of(System.getProperty("vmtest.vm.dir")), TIMEOUT).bootWithShell("edu-plugin",
@@ -88,12 +87,5 @@ class EduPluginTest {
 
     private static Optional<String> value(VmResult r, String prefix) {
         return r.serial().stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst();
-    }
-
-    private static Path env(String name) {
-        String value = System.getenv(name);
-        assumeTrue(value != null && Files.isRegularFile(Path.of(value)),
-                name + " does not name a file: run the tests through ./test.sh, which fetches the Debian guest");
-        return Path.of(value);
     }
 }

@@ -100,8 +100,8 @@ class HotSwapDiskTest {
      */
     private static VmResult readDiskThrough(String name, long seed, int reads, List<JvmmRun.Step> steps)
             throws Exception {
-        Path kernel = env("JVMM_GUEST_KERNEL");
-        Path initrd = env("JVMM_GUEST_INITRD");
+        Path kernel = GuestFiles.env("JVMM_GUEST_KERNEL");
+        Path initrd = GuestFiles.env("JVMM_GUEST_INITRD");
         Path vmDir = Path.of(System.getProperty("vmtest.vm.dir"));
         Path dir = Files.createDirectories(vmDir.resolve(name + "-files"));
         byte[] image = new byte[2 << 20];
@@ -131,12 +131,5 @@ class HotSwapDiskTest {
         Path jar = Path.of(System.getProperty(property)).normalize();
         assumeTrue(Files.isRegularFile(jar), "the built bundle: " + jar);
         return jar;
-    }
-
-    private static Path env(String name) {
-        String value = System.getenv(name);
-        assumeTrue(value != null && Files.isRegularFile(Path.of(value)),
-                name + " does not name a file: run the tests through ./test.sh, which fetches the Debian guest");
-        return Path.of(value);
     }
 }

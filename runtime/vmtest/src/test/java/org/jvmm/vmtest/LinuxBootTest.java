@@ -3,7 +3,6 @@ package org.jvmm.vmtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +26,8 @@ class LinuxBootTest {
 
     @BeforeAll
     static void guests() {
-        kernel = env("JVMM_GUEST_KERNEL");
-        initrd = env("JVMM_GUEST_INITRD");
+        kernel = GuestFiles.env("JVMM_GUEST_KERNEL");
+        initrd = GuestFiles.env("JVMM_GUEST_INITRD");
         jvmm = new JvmmRun(Path.of(System.getProperty("jvmm.jar")),
                 Path.of(System.getProperty("vmtest.vm.dir")), LINUX_TIMEOUT);
     }
@@ -104,8 +103,8 @@ class LinuxBootTest {
 
     @Test
     void genericKernelBootsThroughPvh() throws Exception {
-        Path generic = env("JVMM_GUEST_GENERIC_KERNEL");
-        Path genericInitrd = env("JVMM_GUEST_GENERIC_INITRD");
+        Path generic = GuestFiles.env("JVMM_GUEST_GENERIC_KERNEL");
+        Path genericInitrd = GuestFiles.env("JVMM_GUEST_GENERIC_INITRD");
         VmResult r = jvmm.boot("linux-generic-pvh", generic, "--pvh", "--initrd", genericInitrd.toString(),
                 "-m", "512M", "-c", "nokaslr jvmm.action=poweroff");
         assertBooted(r);
@@ -123,12 +122,5 @@ class LinuxBootTest {
         assertTrue(r.serial().stream().anyMatch(l -> l.startsWith("JVMM-INIT-OK")),
                 () -> "no JVMM-INIT-OK line on COM1\n" + r.describe());
         assertEquals(0, r.exitStatus(), () -> "poweroff -f should end jvmm with status 0\n" + r.describe());
-    }
-
-    private static Path env(String name) {
-        String value = System.getenv(name);
-        assumeTrue(value != null && Files.isRegularFile(Path.of(value)),
-                name + " does not name a file: run the tests through ./test.sh, which fetches the Debian guest");
-        return Path.of(value);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +38,7 @@ class NvmeTest {
         byte[] image = new byte[2 << 20];
         new Random(11).nextBytes(image);
         Path disk = Files.write(dir().resolve("ns1.img"), image);
-        VmResult r = jvmm().boot("nvme", env("JVMM_GUEST_KERNEL"), "--initrd", env("JVMM_GUEST_INITRD").toString(),
+        VmResult r = jvmm().boot("nvme", GuestFiles.env("JVMM_GUEST_KERNEL"), "--initrd", GuestFiles.env("JVMM_GUEST_INITRD").toString(),
                 "-m", "512M", "-c", "nokaslr jvmm.action=virtio", "--nvme", "file:" + disk);
         assertFalse(r.timedOut(), r::describe);
         assertEquals(0, r.exitStatus(), r::describe);
@@ -54,8 +53,8 @@ class NvmeTest {
     @Test
     void aSyncedWriteSurvivesSigkill() throws Exception {
         Path disk = Files.write(dir().resolve("ns-kill.img"), new byte[1 << 20]);
-        VmResult r = jvmm().bootAndKill("nvme-durability", env("JVMM_GUEST_KERNEL"), "JVMM-SYNCED", "--initrd",
-                env("JVMM_GUEST_INITRD").toString(), "-m", "512M", "-c", "nokaslr jvmm.action=writesync",
+        VmResult r = jvmm().bootAndKill("nvme-durability", GuestFiles.env("JVMM_GUEST_KERNEL"), "JVMM-SYNCED", "--initrd",
+                GuestFiles.env("JVMM_GUEST_INITRD").toString(), "-m", "512M", "-c", "nokaslr jvmm.action=writesync",
                 "--nvme", "file:" + disk);
         assertFalse(r.timedOut(), () -> "no JVMM-SYNCED line\n" + r.describe());
         assertTrue(r.serial().contains("JVMM-SYNCED nvme0n1"), r::describe);
@@ -69,9 +68,9 @@ class NvmeTest {
         byte[] image = new byte[1 << 20];
         new Random(12).nextBytes(image);
         Path second = Files.write(dir().resolve("ns-added.img"), image);
-        VmResult r = jvmm().bootWithShell("nvme-add-ns", env("JVMM_GUEST_KERNEL"), java.util.List.of(
+        VmResult r = jvmm().bootWithShell("nvme-add-ns", GuestFiles.env("JVMM_GUEST_KERNEL"), java.util.List.of(
                 new JvmmRun.Step("JVMM-NVME-READY", "vm:add-nvme-ns file:" + second)),
-                "--initrd", env("JVMM_GUEST_INITRD").toString(), "-m", "512M", "-c", "nokaslr jvmm.action=nvmens",
+                "--initrd", GuestFiles.env("JVMM_GUEST_INITRD").toString(), "-m", "512M", "-c", "nokaslr jvmm.action=nvmens",
                 "--nvme", "file:" + first);
         assertFalse(r.timedOut(), r::describe);
         assertTrue(r.stderr().contains("namespace 2 added to nvme0"), r::describe);
@@ -81,12 +80,5 @@ class NvmeTest {
 
     private static Optional<String> value(VmResult r, String prefix) {
         return r.serial().stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst();
-    }
-
-    private static Path env(String name) {
-        String value = System.getenv(name);
-        assumeTrue(value != null && Files.isRegularFile(Path.of(value)),
-                name + " does not name a file: run the tests through ./test.sh, which fetches the Debian guest");
-        return Path.of(value);
     }
 }

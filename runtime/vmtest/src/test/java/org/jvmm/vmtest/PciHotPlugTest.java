@@ -3,7 +3,6 @@ package org.jvmm.vmtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,10 +26,10 @@ class PciHotPlugTest {
 
     @Test
     void aVirtioDeviceHotAddedToARootPortAppearsAndLeaves() throws Exception {
-        VmResult r = jvmm().bootWithShell("pci-hotplug", env("JVMM_GUEST_KERNEL"), List.of(
+        VmResult r = jvmm().bootWithShell("pci-hotplug", GuestFiles.env("JVMM_GUEST_KERNEL"), List.of(
                 new JvmmRun.Step("JVMM-HOTPLUG-READY", "vm:hotplug rp0 '{\"resource\":\"virtio:virtio-rng\"}'"),
                 new JvmmRun.Step("JVMM-HOTPLUG-ADDED=", "vm:unplug rp0")),
-                "--initrd", env("JVMM_GUEST_INITRD").toString(), "-m", "512M", "-c", "nokaslr jvmm.action=hotplug",
+                "--initrd", GuestFiles.env("JVMM_GUEST_INITRD").toString(), "-m", "512M", "-c", "nokaslr jvmm.action=hotplug",
                 "--pcie-root-complex", "rc0", "--pcie-root-port", "rc0:rp0,hotplug");
         assertFalse(r.timedOut(), r::describe);
         Optional<String> added = value(r, "JVMM-HOTPLUG-ADDED=");
@@ -45,7 +44,7 @@ class PciHotPlugTest {
         byte[] image = new byte[1 << 20];
         new java.util.Random(7).nextBytes(image);
         Path disk = Files.write(dir.resolve("disk.img"), image);
-        VmResult r = jvmm().boot("virtio-pci", env("JVMM_GUEST_KERNEL"), "--initrd", env("JVMM_GUEST_INITRD").toString(),
+        VmResult r = jvmm().boot("virtio-pci", GuestFiles.env("JVMM_GUEST_KERNEL"), "--initrd", GuestFiles.env("JVMM_GUEST_INITRD").toString(),
                 "-m", "512M", "-c", "nokaslr jvmm.action=virtio", "--pcie-root-complex", "rc0",
                 "--pcie-root-port", "rc0:rp0", "--virtio-blk", "file:" + disk + ",pcie_port=rp0");
         assertFalse(r.timedOut(), r::describe);
@@ -59,12 +58,5 @@ class PciHotPlugTest {
 
     private static Optional<String> value(VmResult r, String prefix) {
         return r.serial().stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst();
-    }
-
-    private static Path env(String name) {
-        String value = System.getenv(name);
-        assumeTrue(value != null && Files.isRegularFile(Path.of(value)),
-                name + " does not name a file: run the tests through ./test.sh, which fetches the Debian guest");
-        return Path.of(value);
     }
 }

@@ -3,7 +3,6 @@ package org.jvmm.vmtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +33,8 @@ class SnapshotTest {
 
     @BeforeAll
     static void guests() {
-        kernel = env("JVMM_GUEST_KERNEL");
-        initrd = env("JVMM_GUEST_INITRD");
+        kernel = GuestFiles.env("JVMM_GUEST_KERNEL");
+        initrd = GuestFiles.env("JVMM_GUEST_INITRD");
         vmDir = Path.of(System.getProperty("vmtest.vm.dir"));
         jvmm = new JvmmRun(Path.of(System.getProperty("jvmm.jar")), vmDir, TIMEOUT);
     }
@@ -140,12 +139,5 @@ class SnapshotTest {
                 }
             }
         }
-    }
-
-    private static Path env(String name) {
-        String value = System.getenv(name);
-        assumeTrue(value != null && Files.isRegularFile(Path.of(value)),
-                name + " does not name a file: run the tests through ./test.sh, which fetches the Debian guest");
-        return Path.of(value);
     }
 }

@@ -3,7 +3,6 @@ package org.jvmm.vmtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +25,8 @@ class TinyKernelTest {
 
     @BeforeAll
     static void guests() {
-        kernel = env("JVMM_GUEST_TINY_KERNEL");
-        initrd = env("JVMM_GUEST_INITRD");
+        kernel = GuestFiles.env("JVMM_GUEST_TINY_KERNEL");
+        initrd = GuestFiles.env("JVMM_GUEST_INITRD");
         jvmm = new JvmmRun(Path.of(System.getProperty("jvmm.jar")), Path.of(System.getProperty("vmtest.vm.dir")),
                 TIMEOUT);
     }
@@ -52,12 +51,5 @@ class TinyKernelTest {
         assertTrue(r.serial().stream().anyMatch(l -> l.startsWith("JVMM-INIT-OK nproc=" + processors + " ")
                 && l.contains("-jvmm-tiny ")), () -> "no JVMM-INIT-OK line of the tiny kernel\n" + r.describe());
         assertEquals(0, r.exitStatus(), () -> "poweroff -f should end jvmm with status 0\n" + r.describe());
-    }
-
-    private static Path env(String name) {
-        String value = System.getenv(name);
-        assumeTrue(value != null && Files.isRegularFile(Path.of(value)),
-                name + " does not name a file: run the tests through ./test.sh, which builds the tiny kernel");
-        return Path.of(value);
     }
 }

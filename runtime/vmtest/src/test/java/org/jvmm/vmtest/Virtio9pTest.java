@@ -3,7 +3,6 @@ package org.jvmm.vmtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +20,13 @@ class Virtio9pTest {
 
     @Test
     void theGuestMountsListsReadsAndWritesTheShare() throws Exception {
-        check("9P", "virtio-9p", "fs", "--virtio-9p", env("JVMM_GUEST_GENERIC_KERNEL"), env("JVMM_GUEST_GENERIC_INITRD"),
+        check("9P", "virtio-9p", "fs", "--virtio-9p", GuestFiles.env("JVMM_GUEST_GENERIC_KERNEL"), GuestFiles.env("JVMM_GUEST_GENERIC_INITRD"),
                 "--pvh");
     }
 
     @Test
     void virtioFsMountsListsReadsAndWritesTheShare() throws Exception {
-        check("VIRTIOFS", "virtio-fs", "virtiofs", "--virtio-fs", env("JVMM_GUEST_KERNEL"), env("JVMM_GUEST_INITRD"));
+        check("VIRTIOFS", "virtio-fs", "virtiofs", "--virtio-fs", GuestFiles.env("JVMM_GUEST_KERNEL"), GuestFiles.env("JVMM_GUEST_INITRD"));
     }
 
     /** Boots with the share as {@code option} and checks init's JVMM-{@code marker}-... report. */
@@ -56,12 +55,5 @@ class Virtio9pTest {
 
     private static Optional<String> value(VmResult r, String prefix) {
         return r.serial().stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst();
-    }
-
-    private static Path env(String name) {
-        String value = System.getenv(name);
-        assumeTrue(value != null && Files.isRegularFile(Path.of(value)),
-                name + " does not name a file: run the tests through ./test.sh, which fetches the Debian guests");
-        return Path.of(value);
     }
 }

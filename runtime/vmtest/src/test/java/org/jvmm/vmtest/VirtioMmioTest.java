@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +28,8 @@ class VirtioMmioTest {
 
     @Test
     void blkNetAndConsoleWorkInTheGuest() throws Exception {
-        Path kernel = env("JVMM_GUEST_KERNEL");
-        Path initrd = env("JVMM_GUEST_INITRD");
+        Path kernel = GuestFiles.env("JVMM_GUEST_KERNEL");
+        Path initrd = GuestFiles.env("JVMM_GUEST_INITRD");
         Path dir = Files.createDirectories(Path.of(System.getProperty("vmtest.vm.dir"), "virtio-mmio-files"));
         byte[] image = new byte[2 << 20];
         new Random(42).nextBytes(image);
@@ -67,7 +66,7 @@ class VirtioMmioTest {
     void rngGivesBytesThroughHwrng() throws Exception {
         JvmmRun jvmm = new JvmmRun(Path.of(System.getProperty("jvmm.jar")), Path.of(System.getProperty("vmtest.vm.dir")),
                 TIMEOUT);
-        VmResult r = bootChecked(jvmm, "virtio-rng", env("JVMM_GUEST_KERNEL"), () -> { }, "--initrd", env("JVMM_GUEST_INITRD").toString(),
+        VmResult r = bootChecked(jvmm, "virtio-rng", GuestFiles.env("JVMM_GUEST_KERNEL"), () -> { }, "--initrd", GuestFiles.env("JVMM_GUEST_INITRD").toString(),
                 "-m", "512M", "-c", "nokaslr jvmm.action=virtio", "--virtio-rng");
         assertFalse(r.timedOut(), r::describe);
         assertEquals(0, r.exitStatus(), r::describe);
@@ -110,12 +109,5 @@ class VirtioMmioTest {
 
     private static String md5(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes));
-    }
-
-    private static Path env(String name) {
-        String value = System.getenv(name);
-        assumeTrue(value != null && Files.isRegularFile(Path.of(value)),
-                name + " does not name a file: run the tests through ./test.sh, which fetches the Debian guest");
-        return Path.of(value);
     }
 }

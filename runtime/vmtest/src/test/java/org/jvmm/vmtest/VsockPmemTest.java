@@ -47,7 +47,7 @@ class VsockPmemTest {
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(port));
             CompletableFuture<String> heard = CompletableFuture.supplyAsync(() -> answer(server));
-            VmResult r = jvmm().boot("vsock", env("JVMM_GUEST_KERNEL"), "--initrd", env("JVMM_GUEST_INITRD").toString(),
+            VmResult r = jvmm().boot("vsock", GuestFiles.env("JVMM_GUEST_KERNEL"), "--initrd", GuestFiles.env("JVMM_GUEST_INITRD").toString(),
                     "-m", "512M", "-c", "nokaslr jvmm.action=vsock", "--virtio-vsock-path", base.toString());
             assertFalse(r.timedOut(), r::describe);
             assertEquals(Optional.of("host-got:hello-from-the-guest"), value(r, "JVMM-VSOCK-REPLY="), r::describe);
@@ -78,7 +78,7 @@ class VsockPmemTest {
         byte[] image = new byte[2 << 20];
         new Random(5).nextBytes(image);
         Path file = Files.write(dir().resolve("pmem.img"), image);
-        VmResult r = jvmm().boot("pmem", env("JVMM_GUEST_KERNEL"), "--initrd", env("JVMM_GUEST_INITRD").toString(),
+        VmResult r = jvmm().boot("pmem", GuestFiles.env("JVMM_GUEST_KERNEL"), "--initrd", GuestFiles.env("JVMM_GUEST_INITRD").toString(),
                 "-m", "512M", "-c", "nokaslr jvmm.action=pmem", "--virtio-pmem", file.toString());
         assertFalse(r.timedOut(), r::describe);
         assertEquals(0, r.exitStatus(), r::describe);
@@ -88,12 +88,5 @@ class VsockPmemTest {
 
     private static Optional<String> value(VmResult r, String prefix) {
         return r.serial().stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).findFirst();
-    }
-
-    private static Path env(String name) {
-        String value = System.getenv(name);
-        assumeTrue(value != null && Files.isRegularFile(Path.of(value)),
-                name + " does not name a file: run the tests through ./test.sh, which fetches the Debian guest");
-        return Path.of(value);
     }
 }
