@@ -28,6 +28,16 @@ class HotSwapDiskTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(600);
     private static final Pattern COUNT = Pattern.compile("^JVMM-COUNT=(\\d+) vda=([0-9a-f]{32})$");
     private static final String BUNDLE = "org.jvmm.devices.virtio";
+    /** jvmm's output lines that show a step took effect (the next step waits for them). */
+    private static final String PAUSED = "the VM is paused until the bundle returns";
+    private static final String RESUMED = "VM resumed";
+    private static final String UPDATED = "live update: the new revision took over its state";
+    private static final String RESTARTED = "the worker restarted in ";
+    /**
+     * Reads the guest makes after the last step's trigger: the guest reads on (about 5 a second)
+     * while the last command goes through the shell, and must not power off before it took effect.
+     */
+    private static final int SLACK = 10;
 
     /**
      * A virtio-mmio device cannot be unplugged, so each stop pauses the VM and each start swaps the
@@ -41,13 +51,13 @@ class HotSwapDiskTest {
         String start = "($.context getBundle jar/devices-virtio-" + System.getProperty("jvmm.version") + ".jar) start";
         List<JvmmRun.Step> steps = new ArrayList<>();
         for (int k = 1; k <= cycles; k++) {
-            steps.add(new JvmmRun.Step("JVMM-COUNT=" + k + " ", "stop " + BUNDLE));
-            steps.add(new JvmmRun.Step("JVMM-COUNT=" + k + " ", start));
+            steps.add(new JvmmRun.Step("JVMM-COUNT=" + k + " ", "stop " + BUNDLE, PAUSED));
+            steps.add(new JvmmRun.Step("JVMM-COUNT=" + k + " ", start, RESUMED));
         }
-        VmResult r = readDiskThrough("hotswap-disk", 11, cycles + 3, steps);
+        VmResult r = readDiskThrough("hotswap-disk", 11, cycles + SLACK, steps);
 
-        long paused = r.stderr().lines().filter(l -> l.contains("the VM is paused until the bundle returns")).count();
-        long resumed = r.stderr().lines().filter(l -> l.contains("VM resumed")).count();
+        long paused = r.stderr().lines().filter(l -> l.contains(PAUSED)).count();
+        long resumed = r.stderr().lines().filter(l -> l.contains(RESUMED)).count();
         assertEquals(cycles, paused, () -> "each stop paused the VM\n" + r.describe());
         assertEquals(cycles, resumed, () -> "each start resumed it\n" + r.describe());
     }
@@ -62,12 +72,11 @@ class HotSwapDiskTest {
         Path jar = builtJar("jvmm.devices.virtio.jar");
         List<JvmmRun.Step> steps = new ArrayList<>();
         for (int k = 2; k <= 4; k++) {
-            steps.add(new JvmmRun.Step("JVMM-COUNT=" + k + " ", "update " + BUNDLE + " " + jar.toUri()));
+            steps.add(new JvmmRun.Step("JVMM-COUNT=" + k + " ", "update " + BUNDLE + " " + jar.toUri(), UPDATED));
         }
-        VmResult r = readDiskThrough("liveupdate-disk", 13, 8, steps);
+        VmResult r = readDiskThrough("liveupdate-disk", 13, 4 + SLACK, steps);
 
-        long updates = r.stderr().lines().filter(l -> l.contains("live update: the new revision took over its state"))
-                .count();
+        long updates = r.stderr().lines().filter(l -> l.contains(UPDATED)).count();
         assertEquals(3, updates, () -> "each update swapped the device\n" + r.describe());
     }
 
@@ -80,15 +89,15 @@ class HotSwapDiskTest {
     @Test
     void theGuestGoesOnThroughWorkerRestarts() throws Exception {
         Path emuJar = builtJar("jvmm.hv.emu.jar");
-        List<JvmmRun.Step> steps = List.of(new JvmmRun.Step("JVMM-COUNT=2 ", "vm:restart"),
+        List<JvmmRun.Step> steps = List.of(new JvmmRun.Step("JVMM-COUNT=2 ", "vm:restart", RESTARTED),
                 new JvmmRun.Step("JVMM-COUNT=3 ", "update org.jvmm.hv.emu " + emuJar.toUri()),
-                new JvmmRun.Step("JVMM-COUNT=3 ", "vm:restart"),
-                new JvmmRun.Step("JVMM-COUNT=4 ", "vm:restart"));
-        VmResult r = readDiskThrough("restart-disk", 17, 7, steps);
+                new JvmmRun.Step("JVMM-COUNT=3 ", "vm:restart", RESTARTED),
+                new JvmmRun.Step("JVMM-COUNT=4 ", "vm:restart", RESTARTED));
+        VmResult r = readDiskThrough("restart-disk", 17, 4 + SLACK, steps);
 
         assertEquals(1, r.serial().stream().filter(l -> l.startsWith("JVMM-INIT-OK")).count(),
                 () -> "the guest booted once\n" + r.describe());
-        long restarts = r.stderr().lines().filter(l -> l.contains("the worker restarted in ")
+        long restarts = r.stderr().lines().filter(l -> l.contains(RESTARTED)
                 && l.endsWith("the VM is running")).count();
         assertEquals(3, restarts, () -> "each vm:restart rebuilt the VM\n" + r.describe());
     }

@@ -63,8 +63,16 @@ final class JvmmRun {
         return l.result(l.process().exitValue(), !seen);
     }
 
-    /** A shell command typed once {@code trigger} (a line prefix) has appeared on COM1. */
-    record Step(String trigger, String command) {
+    /**
+     * A shell command typed once {@code trigger} (a line prefix) has appeared on COM1. With
+     * {@code settled}, the next step waits until jvmm's output has one more line containing it than
+     * before the command was typed (the command's effect), so steps never queue up in the shell while
+     * the guest runs on.
+     */
+    record Step(String trigger, String command, String settled) {
+        Step(String trigger, String command) {
+            this(trigger, command, null);
+        }
     }
 
     /**
@@ -82,7 +90,12 @@ final class JvmmRun {
                         && lines(l.com1()).stream().noneMatch(line -> line.startsWith(step.trigger()))) {
                     Thread.sleep(200);
                 }
+                long before = outputLines(l, step.settled());
                 stdin.println(step.command());
+                while (step.settled() != null && p.isAlive() && l.beforeDeadline()
+                        && outputLines(l, step.settled()) <= before) {
+                    Thread.sleep(50);
+                }
             }
             while (p.isAlive() && l.beforeDeadline() && lines(l.com1()).stream()
                     .noneMatch(line -> line.contains("reboot: Power down"))) {
@@ -96,6 +109,14 @@ final class JvmmRun {
             kill(p);
         }
         return l.result(ended ? p.exitValue() : -1, !ended);
+    }
+
+    /** How many lines of jvmm's output so far contain {@code text} (0 when {@code text} is null). */
+    private static long outputLines(Launch l, String text) throws IOException {
+        if (text == null || !Files.exists(l.console())) {
+            return 0;
+        }
+        return Files.readString(l.console(), StandardCharsets.UTF_8).lines().filter(s -> s.contains(text)).count();
     }
 
     /** A started jvmm: its process, COM1 file, output file and time limit. */
