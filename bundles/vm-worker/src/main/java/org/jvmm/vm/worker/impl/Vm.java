@@ -1,8 +1,5 @@
 package org.jvmm.vm.worker.impl;
 
-import org.jvmm.chipset.api.ChipsetDevice;
-import org.jvmm.vmm.resource.ResourceHandle;
-
 import static org.jvmm.vm.worker.VmState.FAILED;
 import static org.jvmm.vm.worker.VmState.PAUSED;
 import static org.jvmm.vm.worker.VmState.PAUSING;
@@ -13,39 +10,44 @@ import static org.jvmm.vm.worker.VmState.STOPPED;
 import static org.jvmm.vm.worker.VmState.STOPPING;
 
 import java.lang.System.Logger.Level;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jvmm.chipset.api.ChipsetDevice;
 import org.jvmm.inspect.InspectNode;
 import org.jvmm.vm.config.VmConfig;
 import org.jvmm.vm.worker.IllegalVmStateException;
+import org.jvmm.vm.worker.SnapshotException;
 import org.jvmm.vm.worker.VmControl;
+import org.jvmm.vm.worker.VmDevice;
 import org.jvmm.vm.worker.VmLaunchException;
 import org.jvmm.vm.worker.VmState;
-import org.jvmm.vm.worker.VmDevice;
-import org.jvmm.vm.worker.impl.graph.HotPlug;
 import org.jvmm.vm.worker.impl.graph.HotSwap;
-import org.jvmm.vm.worker.impl.graph.TrackedDevice;
-import org.jvmm.vm.worker.impl.graph.VmHooks;
-import org.jvmm.vm.worker.impl.lifecycle.GuestEvent;
 import org.jvmm.vm.worker.impl.lifecycle.VmStateCell;
 import org.jvmm.vm.worker.impl.lifecycle.VmTransitions;
 import org.jvmm.vm.worker.impl.vp.VpSet;
 import org.jvmm.vmm.resource.Registration;
+import org.jvmm.vmm.resource.ResourceHandle;
 
-/** A launched VM. Operations hold {@link #lock}; every wait in them is bounded by {@link #TIMEOUT}. */
+/**
+ * A launched VM: its lifecycle (start, pause, resume, reset, stop, guest halts, failures). Saved-state
+ * operations are in {@link VmStateOps}, device and memory access in {@link VmDeviceOps}. Operations hold
+ * {@link #lock}; every wait in them is bounded by {@link #TIMEOUT}.
+ */
 public final class Vm implements VmControl {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final System.Logger LOG = System.getLogger(Vm.class.getName());
 
     private final VmStateCell state = new VmStateCell();
     private final ReentrantLock lock = new ReentrantLock();
-    private final VmLauncher launcher;
+    private final VmStateOps stateOps;
     private final GuestEvents events;
-    private final GuestMemoryAccess memory;
+    private final VmDeviceOps deviceOps;
     /** The parts, processor threads and provider watch: replaced by {@link #restart()}. */
     private volatile VmParts parts;
     private volatile VpSet vps;
@@ -58,9 +60,9 @@ public final class Vm implements VmControl {
     private volatile String haltReason;
 
     Vm(VmParts parts, VmLauncher launcher) {
-        this.launcher = launcher;
+        this.stateOps = new VmStateOps(this, lock, state, launcher);
         this.events = new GuestEvents(this, parts.name());
-        this.memory = new GuestMemoryAccess(parts.memory());
+        this.deviceOps = new VmDeviceOps(this, lock, state, new GuestMemoryAccess(parts.memory()));
         wire(parts);
     }
 
@@ -73,6 +75,18 @@ public final class Vm implements VmControl {
         hotSwap = new HotSwap(p.registry(), p.devices(), p.hotPlug(), new VmHooksOf(this));
         hotSwap.start();
         p.bus().onThrow((device, e) -> events.post("contain " + device.name(), () -> contain(device, e)));
+    }
+
+    /** For a restart: makes {@code fresh} the VM's parts and starts its processor and poll threads (halted). */
+    void startAgain(VmParts fresh) {
+        wire(fresh);
+        vps.start();
+        fresh.poll().start();
+    }
+
+    /** For a restart that closed the parts and could not build them again. */
+    void markDismantled() {
+        dismantled = true;
     }
 
     /**
@@ -266,72 +280,24 @@ public final class Vm implements VmControl {
     }
 
     @Override
-    public void pulseSaveRestore() throws org.jvmm.vm.worker.SnapshotException {
-        lock.lock();
-        try {
-            VmState s = pauseFor("pulse save/restore");
-            org.jvmm.vm.worker.impl.snapshot.Snapshots.pulse(parts.partition(), parts.bus().devices());
-            if (s == RUNNING) {
-                resume();
-            }
-        } finally {
-            lock.unlock();
-        }
+    public void pulseSaveRestore() throws SnapshotException {
+        stateOps.pulseSaveRestore();
     }
 
-    /**
-     * Pauses, saves every state unit, closes processors, partition and devices, builds them again
-     * through the registry as it is now around the same RAM and restores them ({@link WorkerRestart});
-     * a VM that was running runs on. A refusal before anything closed leaves the VM as it was.
-     */
+    /** Saves, closes and builds the VM's parts again around the same RAM (see {@link VmStateOps#restart}). */
     @Override
-    public void restart() throws org.jvmm.vm.worker.SnapshotException {
-        lock.lock();
-        try {
-            if (state.get() != RUNNING && state.get() != PAUSED) {
-                throw new IllegalVmStateException("restart the worker", state.get());
-            }
-            WorkerRestart restart = WorkerRestart.of(parts);
-            VmState s = pauseFor("restart the worker");
-            try {
-                restart.save();
-            } catch (org.jvmm.vm.worker.SnapshotException e) {
-                if (s == RUNNING) {
-                    resume();
-                }
-                throw e;
-            }
-            rebuildFrom(restart, s);
-        } finally {
-            lock.unlock();
-        }
+    public void restart() throws SnapshotException {
+        stateOps.restart();
     }
 
-    private void rebuildFrom(WorkerRestart restart, VmState was) throws org.jvmm.vm.worker.SnapshotException {
-        long t0 = System.nanoTime();
-        String problems = dismantle();
-        VmParts fresh;
-        try {
-            if (!problems.isEmpty()) {
-                throw new org.jvmm.vm.worker.SnapshotException("closing the old parts failed: " + problems);
-            }
-            fresh = restart.rebuild(launcher);
-        } catch (org.jvmm.vm.worker.SnapshotException e) {
-            dismantled = true;
-            String why = "restart failed: " + e.getMessage() + "; " + restart.rescue(manifest());
-            LOG.log(Level.ERROR, parts.name() + ": " + why);
-            state.moveTo(FAILED, why);
-            throw new org.jvmm.vm.worker.SnapshotException(why, e);
-        }
-        wire(fresh);
-        vps.start();
-        fresh.poll().start();
-        fresh.devices().event("the worker restarted in " + (System.nanoTime() - t0) / 1_000_000 + " ms: every part"
-                + " was built again by the providers active now and took its state over");
-        if (was == RUNNING) {
-            runAll();
-            state.moveTo(RUNNING);
-        }
+    @Override
+    public void saveSnapshot(Path dir) throws SnapshotException {
+        stateOps.saveSnapshot(dir);
+    }
+
+    @Override
+    public void restoreSnapshot(Path dir) throws SnapshotException {
+        stateOps.restoreSnapshot(dir);
     }
 
     @Override
@@ -350,109 +316,33 @@ public final class Vm implements VmControl {
     }
 
     @Override
-    public <T> java.util.List<T> devices(Class<T> type) {
+    public <T> List<T> devices(Class<T> type) {
         return parts.bus().devices().stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     @Override
     public <T> T resolve(ResourceHandle handle, Class<T> type) {
-        return lockedGet(() -> {
-            requireNotStopped("resolve " + handle.key());
-            return parts.hotPlug().resolve(handle, type, "runtime");
-        });
+        return deviceOps.resolve(handle, type);
     }
 
     @Override
     public String addPciDevice(String port, ResourceHandle device) {
-        return lockedGet(() -> {
-            requireNotStopped("add a PCI device");
-            return parts.hotPlug().add(port, device).toString();
-        });
+        return deviceOps.addPciDevice(port, device);
     }
 
-    /**
-     * The guest releases the device while the VM lock is free (its processors must run, and may
-     * need the lock, e.g. to reset the VM); the device leaves the chipset under the lock again.
-     */
     @Override
     public void removePciDevice(String port) {
-        HotPlug.Removal removal = lockedGet(() -> {
-            requireNotStopped("remove a PCI device");
-            Optional<TrackedDevice> tracked = parts.devices().atPort(port);
-            VmDevice.State s = tracked.map(TrackedDevice::state).orElse(VmDevice.State.ACTIVE);
-            if (s == VmDevice.State.REMOVING) {
-                throw new IllegalArgumentException("port " + port + ": its device is being removed already ("
-                        + tracked.get().note() + ")");
-            }
-            if (s == VmDevice.State.REMOVED) {
-                parts.devices().forget(port);
-                return null;
-            }
-            return parts.hotPlug().beginRemove(port);
-        });
-        if (removal == null) {
-            return;
-        }
-        parts.hotPlug().awaitRemoval(removal);
-        locked(() -> {
-            parts.hotPlug().finishRemove(removal);
-            parts.devices().forget(port);
-        });
+        deviceOps.removePciDevice(port);
     }
 
     @Override
     public byte[] readMemory(long gpa, int len) {
-        return lockedGet(() -> {
-            requireNotStopped("read memory");
-            return memory.read(gpa, len);
-        });
+        return deviceOps.readMemory(gpa, len);
     }
 
     @Override
     public void writeMemory(long gpa, byte[] data) {
-        locked(() -> {
-            requireNotStopped("write memory");
-            memory.write(gpa, data);
-        });
-    }
-
-    /** Pauses (a running VM stays paused afterwards, as in OpenVMM) and writes the snapshot. */
-    @Override
-    public void saveSnapshot(java.nio.file.Path dir) throws org.jvmm.vm.worker.SnapshotException {
-        lock.lock();
-        try {
-            pauseFor("save a snapshot");
-            org.jvmm.vm.worker.impl.snapshot.Snapshots.save(dir, manifest(), parts.partition(), parts.bus().devices(),
-                    parts.memory().segment());
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Only before {@link #start()}: the restored state replaces what the loader put in place. */
-    @Override
-    public void restoreSnapshot(java.nio.file.Path dir) throws org.jvmm.vm.worker.SnapshotException {
-        lock.lock();
-        try {
-            if (state.get() != VmState.CREATED) {
-                throw new IllegalVmStateException("restore a snapshot", state.get());
-            }
-            org.jvmm.vm.worker.impl.snapshot.Snapshots.restore(dir, manifest(), parts.partition(),
-                    parts.bus().devices(), parts.memory().segment());
-            // RAM was read behind the processors' backs: code they decoded from it is stale.
-            for (org.jvmm.guestmem.RamRange r : parts.memory().layout().ranges()) {
-                parts.memory().written(r.gpa(), r.size());
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private org.jvmm.vm.worker.impl.snapshot.SnapshotManifest manifest() {
-        return new org.jvmm.vm.worker.impl.snapshot.SnapshotManifest(
-                org.jvmm.vm.worker.impl.snapshot.SnapshotManifest.VERSION,
-                org.jvmm.vm.worker.impl.snapshot.SnapshotManifest.ARCHITECTURE, parts.memory().ramSize(),
-                parts.partition().processorCount(), parts.hypervisor().name(), parts.config().deterministic());
+        deviceOps.writeMemory(gpa, data);
     }
 
     @Override
@@ -475,37 +365,13 @@ public final class Vm implements VmControl {
         return state.addListener(listener);
     }
 
-    /**
-     * For an operation on a running or paused VM's state (caller holds the lock): pauses a running
-     * VM; returns the state it was in.
-     *
-     * @throws IllegalVmStateException in any other state
-     */
-    private VmState pauseFor(String operation) {
-        VmState s = state.get();
-        if (s != RUNNING && s != PAUSED) {
-            throw new IllegalVmStateException(operation, s);
-        }
-        if (s == RUNNING) {
-            pause();
-        }
-        return s;
-    }
-
     private void requireParts(String operation) {
         if (dismantled) {
             throw new IllegalVmStateException(operation + " (a failed restart closed the VM's parts)", state.get());
         }
     }
 
-    private void requireNotStopped(String operation) {
-        VmState s = state.get();
-        if (s == STOPPED || s == STOPPING) {
-            throw new IllegalVmStateException(operation, s);
-        }
-    }
-
-    private void runAll() {
+    void runAll() {
         parts.clock().resume();
         parts.poll().resume();
         vps.resumeAll();
@@ -552,7 +418,7 @@ public final class Vm implements VmControl {
     }
 
     /** For a restart: ends the threads and closes everything but the RAM and the guest event thread. */
-    private String dismantle() {
+    String dismantle() {
         List<Integer> alive = vps.stopAll(TIMEOUT);
         report.halted();
         return new PartsCloser(parts).closeParts(alive, hotSwap, TIMEOUT).problems();
@@ -578,7 +444,7 @@ public final class Vm implements VmControl {
         }
     }
 
-    <T> T lockedGet(java.util.function.Supplier<T> action) {
+    <T> T lockedGet(Supplier<T> action) {
         lock.lock();
         try {
             return action.get();
