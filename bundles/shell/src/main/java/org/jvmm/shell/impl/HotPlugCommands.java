@@ -1,7 +1,7 @@
 package org.jvmm.shell.impl;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.util.Map;
+import java.util.Optional;
 import org.apache.felix.service.command.Descriptor;
 import org.jvmm.vm.worker.VmControl;
 import org.jvmm.vmm.resource.HandleJson;
@@ -10,9 +10,6 @@ import org.jvmm.vmm.resource.ResourceHandle;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code vm:hotplug PORT HANDLE} and {@code vm:unplug PORT}: PCIe native hot-plug of any device a
@@ -24,32 +21,23 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
     "osgi.command.function=unplug"})
 public class HotPlugCommands {
     private final ResolverRegistry registry;
-    private volatile VmControl vm;
+    private final CurrentVm current;
 
     @Activate
-    public HotPlugCommands(@Reference(name = "registry") ResolverRegistry registry) {
+    public HotPlugCommands(@Reference(name = "registry") ResolverRegistry registry,
+            @Reference(name = "current") CurrentVm current) {
         this.registry = registry;
-    }
-
-    @Reference(name = "vm", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindVm(VmControl control, Map<String, Object> properties) {
-        vm = control;
-    }
-
-    void unbindVm(VmControl control) {
-        if (vm == control) {
-            vm = null;
-        }
+        this.current = current;
     }
 
     @Descriptor("hot-add a device behind a PCIe port with hot-plug")
     public Object hotplug(@Descriptor("the port's name (--pcie-root-port RC:NAME,hotplug)") String port,
             @Descriptor("the device's handle as JSON, e.g. {\"resource\":\"virtio:virtio-rng\"}") String json) {
-        VmControl c = vm;
-        if (c == null) {
+        Optional<VmControl> vm = current.control();
+        if (vm.isEmpty()) {
             return VmCommands.NO_VM;
         }
+        VmControl c = vm.get();
         ResourceHandle handle;
         try {
             handle = HandleJson.reader(HandleJson.mapper(), registry.handleTypes()).forType(ResourceHandle.class)
@@ -62,10 +50,11 @@ public class HotPlugCommands {
 
     @Descriptor("hot-remove the device behind a PCIe port")
     public Object unplug(@Descriptor("the port's name") String port) {
-        VmControl c = vm;
-        if (c == null) {
+        Optional<VmControl> vm = current.control();
+        if (vm.isEmpty()) {
             return VmCommands.NO_VM;
         }
+        VmControl c = vm.get();
         c.removePciDevice(port);
         return "removed the device behind " + port;
     }

@@ -1,18 +1,16 @@
 package org.jvmm.shell.impl;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.jvmm.storage.disk.api.Disk;
 import org.jvmm.storage.disk.resources.DiskSpec;
 import org.jvmm.storage.disk.resources.DiskSpecParser;
 import org.jvmm.storage.nvme.api.NvmeNamespaceException;
 import org.jvmm.storage.nvme.api.NvmeNamespaces;
 import org.jvmm.vm.worker.VmControl;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * OpenVMM's {@code add-nvme-ns} / {@code rm-nvme-ns}: namespaces added to and removed from the VM's
@@ -23,18 +21,11 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = NvmeNamespaceCommands.class)
 public class NvmeNamespaceCommands {
-    private volatile VmControl vm;
+    private final CurrentVm current;
 
-    @Reference(name = "vm", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindVm(VmControl control, Map<String, Object> properties) {
-        vm = control;
-    }
-
-    void unbindVm(VmControl control) {
-        if (vm == control) {
-            vm = null;
-        }
+    @Activate
+    public NvmeNamespaceCommands(@Reference(name = "current") CurrentVm current) {
+        this.current = current;
     }
 
     /** {@code DISK [NSID]}: adds a namespace; NSID 0 or absent takes the lowest free id. */
@@ -42,10 +33,11 @@ public class NvmeNamespaceCommands {
         if (args.isEmpty() || args.size() > 2) {
             throw new IllegalArgumentException("usage: vm:add-nvme-ns DISK [NSID]  (DISK as --nvme takes it)");
         }
-        VmControl c = vm;
-        if (c == null) {
+        Optional<VmControl> vm = current.control();
+        if (vm.isEmpty()) {
             return VmCommands.NO_VM;
         }
+        VmControl c = vm.get();
         NvmeNamespaces controller = controller(c);
         DiskSpec spec = new DiskSpecParser().parse(String.valueOf(args.get(0)));
         int nsid = args.size() == 2 ? Integer.parseInt(String.valueOf(args.get(1))) : 0;
@@ -64,10 +56,11 @@ public class NvmeNamespaceCommands {
         if (args.size() != 1) {
             throw new IllegalArgumentException("usage: vm:rm-nvme-ns NSID");
         }
-        VmControl c = vm;
-        if (c == null) {
+        Optional<VmControl> vm = current.control();
+        if (vm.isEmpty()) {
             return VmCommands.NO_VM;
         }
+        VmControl c = vm.get();
         NvmeNamespaces controller = controller(c);
         int nsid = Integer.parseInt(String.valueOf(args.get(0)));
         controller.removeNamespace(nsid);

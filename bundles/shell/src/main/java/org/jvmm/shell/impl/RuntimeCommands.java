@@ -2,7 +2,7 @@ package org.jvmm.shell.impl;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.apache.felix.service.command.Descriptor;
 import org.jvmm.chipset.serial.ConsoleInput;
 import org.jvmm.storage.disk.resources.DiskSpec;
@@ -32,27 +32,17 @@ public class RuntimeCommands {
             + " PORT a --pcie-root-port ...,hotplug)";
 
     private final ResolverRegistry registry;
-    private volatile VmControl vm;
+    private final CurrentVm current;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile ConsoleInput console;
 
     @Activate
-    public RuntimeCommands(@Reference(name = "registry") ResolverRegistry registry) {
+    public RuntimeCommands(@Reference(name = "registry") ResolverRegistry registry,
+            @Reference(name = "current") CurrentVm current) {
         this.registry = registry;
-    }
-
-    @Reference(name = "vm", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindVm(VmControl control, Map<String, Object> properties) {
-        vm = control;
-    }
-
-    void unbindVm(VmControl control) {
-        if (vm == control) {
-            vm = null;
-        }
+        this.current = current;
     }
 
     @Descriptor("type a line into the guest's serial console (the words joined by spaces, then Enter)")
@@ -68,10 +58,11 @@ public class RuntimeCommands {
     @Descriptor("restart the VM worker: save every state unit, build the VM again with the bundles active now"
             + " (same RAM, hot-added devices too), restore, and go on")
     public Object restart() {
-        VmControl c = vm;
-        if (c == null) {
+        Optional<VmControl> vm = current.control();
+        if (vm.isEmpty()) {
             return VmCommands.NO_VM;
         }
+        VmControl c = vm.get();
         try {
             c.restart();
             List<String> events = c.deviceEvents();
@@ -86,10 +77,11 @@ public class RuntimeCommands {
         if (!args.isEmpty()) {
             return "usage: vm:pulse-save-restore (saves every state unit and restores it at once)";
         }
-        VmControl c = vm;
-        if (c == null) {
+        Optional<VmControl> vm = current.control();
+        if (vm.isEmpty()) {
             return VmCommands.NO_VM;
         }
+        VmControl c = vm.get();
         try {
             c.pulseSaveRestore();
             return "every state unit saved and restored; the VM is " + c.state().name().toLowerCase();
@@ -103,10 +95,11 @@ public class RuntimeCommands {
         if (!args.isEmpty()) {
             return "usage: vm:clear-halt (resumes a VM that the guest halted)";
         }
-        VmControl c = vm;
-        if (c == null) {
+        Optional<VmControl> vm = current.control();
+        if (vm.isEmpty()) {
             return VmCommands.NO_VM;
         }
+        VmControl c = vm.get();
         c.clearHalt();
         return "halt cleared; the VM is running";
     }
@@ -116,10 +109,11 @@ public class RuntimeCommands {
         if (args.size() != 1) {
             return ADD_DISK_USAGE;
         }
-        VmControl c = vm;
-        if (c == null) {
+        Optional<VmControl> vm = current.control();
+        if (vm.isEmpty()) {
             return VmCommands.NO_VM;
         }
+        VmControl c = vm.get();
         DiskSpec spec = new DiskSpecParser().parse(String.valueOf(args.get(0)));
         String port = spec.pciePort().orElseThrow(() -> new IllegalArgumentException(ADD_DISK_USAGE));
         String bdf = c.addPciDevice(port, virtioBlk(spec));
@@ -147,10 +141,11 @@ public class RuntimeCommands {
         if (args.size() != 1) {
             return "usage: vm:rm-disk PORT  (the port vm:add-disk put the disk behind)";
         }
-        VmControl c = vm;
-        if (c == null) {
+        Optional<VmControl> vm = current.control();
+        if (vm.isEmpty()) {
             return VmCommands.NO_VM;
         }
+        VmControl c = vm.get();
         String port = String.valueOf(args.get(0));
         boolean disk = c.listDevices().stream().anyMatch(d -> isDiskBehind(d, port));
         if (!disk) {

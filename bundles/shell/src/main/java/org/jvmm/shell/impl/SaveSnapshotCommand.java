@@ -2,16 +2,14 @@ package org.jvmm.shell.impl;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Function;
 import org.jvmm.vm.worker.SnapshotException;
 import org.jvmm.vm.worker.VmControl;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code vm:save-snapshot DIR} (OpenVMM's name): pauses the VM, which stays paused, and writes its
@@ -20,18 +18,11 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = Function.class, property = {"osgi.command.scope=vm", "osgi.command.function=save-snapshot",
     "jvmm.command.description=DIR: pause and write the VM's snapshot (manifest, state, memory) to DIR"})
 public class SaveSnapshotCommand implements Function {
-    private volatile VmControl vm;
+    private final CurrentVm current;
 
-    @Reference(name = "vm", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindVm(VmControl control, Map<String, Object> properties) {
-        vm = control;
-    }
-
-    void unbindVm(VmControl control) {
-        if (vm == control) {
-            vm = null;
-        }
+    @Activate
+    public SaveSnapshotCommand(@Reference(name = "current") CurrentVm current) {
+        this.current = current;
     }
 
     @Override
@@ -39,10 +30,11 @@ public class SaveSnapshotCommand implements Function {
         if (arguments.size() != 1) {
             return "usage: vm:save-snapshot DIR (pauses the VM and writes its snapshot to DIR)";
         }
-        VmControl c = vm;
-        if (c == null) {
+        Optional<VmControl> vm = current.control();
+        if (vm.isEmpty()) {
             return VmCommands.NO_VM;
         }
+        VmControl c = vm.get();
         Path dir = Path.of(String.valueOf(arguments.get(0))).toAbsolutePath();
         try {
             c.saveSnapshot(dir);

@@ -1,20 +1,15 @@
 package org.jvmm.shell.impl;
 
-import java.util.Map;
 import java.util.Optional;
 import org.apache.felix.service.command.Descriptor;
 import org.jvmm.vm.config.VmConfig;
 import org.jvmm.vm.worker.VmControl;
 import org.jvmm.vm.worker.VmState;
-import org.jvmm.vm.worker.VmWorker;
 import org.jvmm.vmm.resource.ResolverRegistry;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The {@code vm:*} commands. Each returns an object the shell prints; with no VM they return
@@ -36,41 +31,25 @@ public class VmCommands {
         void stop() throws Exception;
     }
 
-    private record CurrentVm(VmControl control, String name) {
-    }
-
     private final ResolverRegistry registry;
+    private final CurrentVm current;
     private final FrameworkStopper stopper;
-    private volatile CurrentVm current;
 
     @Activate
-    public VmCommands(@Reference(name = "registry") ResolverRegistry registry, BundleContext context) {
-        this(registry, () -> context.getBundle(0).stop());
+    public VmCommands(@Reference(name = "registry") ResolverRegistry registry,
+            @Reference(name = "current") CurrentVm current, BundleContext context) {
+        this(registry, current, () -> context.getBundle(0).stop());
     }
 
-    VmCommands(ResolverRegistry registry, FrameworkStopper stopper) {
+    VmCommands(ResolverRegistry registry, CurrentVm current, FrameworkStopper stopper) {
         this.registry = registry;
+        this.current = current;
         this.stopper = stopper;
-    }
-
-    @Reference(name = "vm", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindVm(VmControl vm, Map<String, Object> properties) {
-        Object name = properties.get(VmWorker.VM_NAME_PROPERTY);
-        current = new CurrentVm(vm, name == null ? "vm" : name.toString());
-    }
-
-    void unbindVm(VmControl vm) {
-        CurrentVm c = current;
-        if (c != null && c.control() == vm) {
-            current = null;
-        }
     }
 
     @Descriptor("show the state of the VM")
     public Object status() {
-        CurrentVm c = current;
-        return c == null ? NO_VM : status(c);
+        return current.vm().<Object>map(VmCommands::status).orElse(NO_VM);
     }
 
     @Descriptor("pause every processor of the VM")
@@ -95,35 +74,34 @@ public class VmCommands {
 
     @Descriptor("send a non-maskable interrupt to a processor")
     public Object nmi(@Descriptor("processor index") int vp) {
-        CurrentVm c = current;
-        if (c == null) {
+        Optional<VmControl> vm = current.control();
+        if (vm.isEmpty()) {
             return NO_VM;
         }
-        c.control().nmi(vp);
+        vm.get().nmi(vp);
         return "NMI sent to vp " + vp;
     }
 
     @Descriptor("show the VM's inspect tree")
     public Object inspect() {
-        CurrentVm c = current;
-        return c == null ? NO_VM : c.control().inspect();
+        return current.control().<Object>map(VmControl::inspect).orElse(NO_VM);
     }
 
     @Descriptor("show one entry or subtree of the VM's inspect tree")
     public Object inspect(@Descriptor("slash-separated path, e.g. vp/0 or hypervisor/chosen") String path) {
-        CurrentVm c = current;
-        if (c == null) {
+        Optional<VmControl> vm = current.control();
+        if (vm.isEmpty()) {
             return NO_VM;
         }
-        Optional<Object> found = c.control().inspect(path);
+        Optional<Object> found = vm.get().inspect(path);
         return found.isPresent() ? found.get() : "no inspect entry at " + path;
     }
 
     @Descriptor("dump guest memory (also vm:read-memory)")
     public Object readmemory(@Descriptor("guest-physical address, 0x... or decimal") String gpa,
             @Descriptor("number of bytes, at most 65536") String len) {
-        CurrentVm c = current;
-        if (c == null) {
+        Optional<VmControl> vm = current.control();
+        if (vm.isEmpty()) {
             return NO_VM;
         }
         long address = Numbers.parse(gpa, "gpa");
@@ -131,33 +109,25 @@ public class VmCommands {
         if (length < 0 || length > 65536) {
             throw new IllegalArgumentException("len: must be 0..65536, got " + len);
         }
-        return new HexDump(address, c.control().readMemory(address, (int) length));
+        return new HexDump(address, vm.get().readMemory(address, (int) length));
     }
 
     @Descriptor("write bytes to guest memory (also vm:write-memory)")
     public Object writememory(@Descriptor("guest-physical address, 0x... or decimal") String gpa,
             @Descriptor("the bytes in hex, e.g. 48656c6c6f") String hex) {
-        CurrentVm c = current;
-        if (c == null) {
+        Optional<VmControl> vm = current.control();
+        if (vm.isEmpty()) {
             return NO_VM;
         }
         long address = Numbers.parse(gpa, "gpa");
         byte[] bytes = Numbers.hexBytes(hex);
-        c.control().writeMemory(address, bytes);
+        vm.get().writeMemory(address, bytes);
         return String.format("wrote %d byte%s at 0x%x", bytes.length, bytes.length == 1 ? "" : "s", address);
     }
 
     @Descriptor("stop the VM and shut jvmm down")
     public Object quit() throws Exception {
-        CurrentVm c = current;
-        String what = NO_VM;
-        if (c != null) {
-            VmState s = c.control().state();
-            if (s != VmState.STOPPED && s != VmState.STOPPING) {
-                c.control().stop();
-            }
-            what = c.name() + " stopped";
-        }
+        String what = current.vm().map(VmCommands::stop).orElse(NO_VM);
         stopper.stop();
         return what + "; shutting down";
     }
@@ -168,15 +138,24 @@ public class VmCommands {
     }
 
     private Object act(java.util.function.Consumer<VmControl> operation) {
-        CurrentVm c = current;
-        if (c == null) {
+        Optional<CurrentVm.Vm> vm = current.vm();
+        if (vm.isEmpty()) {
             return NO_VM;
         }
-        operation.accept(c.control());
-        return status(c);
+        operation.accept(vm.get().control());
+        return status(vm.get());
     }
 
-    private static VmStatus status(CurrentVm c) {
+    /** Stops {@code c} unless it is stopped or stopping, and says so. */
+    private static String stop(CurrentVm.Vm c) {
+        VmState s = c.control().state();
+        if (s != VmState.STOPPED && s != VmState.STOPPING) {
+            c.control().stop();
+        }
+        return c.name() + " stopped";
+    }
+
+    private static VmStatus status(CurrentVm.Vm c) {
         VmControl vm = c.control();
         VmConfig config = vm.config();
         String hv = vm.inspect("hypervisor/chosen").map(Object::toString).orElse("unknown");

@@ -30,8 +30,9 @@ class DevicesCommandTest {
 
     @Test
     void listsEachDeviceWithItsBundleAndStateThenWhyTheVmIsPausedAndTheLatestEvents() {
-        DevicesCommand c = new DevicesCommand();
-        c.bindVm(vm, Map.of());
+        CurrentVm current = new CurrentVm();
+        current.bindVm(vm, Map.of());
+        DevicesCommand c = new DevicesCommand(current);
         vm.state = VmState.PAUSED;
         vm.reason = "x went away: serial[0] cannot be unplugged";
 
@@ -47,6 +48,6 @@ class DevicesCommandTest {
 
     @Test
     void withoutAVmSaysSo() {
-        assertEquals(VmCommands.NO_VM, new DevicesCommand().devices());
+        assertEquals(VmCommands.NO_VM, new DevicesCommand(new CurrentVm()).devices());
     }
 }

@@ -53,9 +53,9 @@ class HotPlugCommandsTest {
     private HotPlugCommands commands() {
         RegistryCore registry = new RegistryCore(null, (m, t) -> { });
         registry.register(new TestResolver(), "virtio", "virtio-test", "test-bundle", 7);
-        HotPlugCommands c = new HotPlugCommands(registry);
-        c.bindVm(vm, Map.of());
-        return c;
+        CurrentVm current = new CurrentVm();
+        current.bindVm(vm, Map.of());
+        return new HotPlugCommands(registry, current);
     }
 
     @Test
@@ -78,7 +78,7 @@ class HotPlugCommandsTest {
 
     @Test
     void withoutAVmItSaysSo() {
-        HotPlugCommands c = new HotPlugCommands(new RegistryCore(null, (m, t) -> { }));
+        HotPlugCommands c = new HotPlugCommands(new RegistryCore(null, (m, t) -> { }), new CurrentVm());
         assertEquals(VmCommands.NO_VM, c.hotplug("rp0", "{}"));
         assertEquals(VmCommands.NO_VM, c.unplug("rp0"));
     }

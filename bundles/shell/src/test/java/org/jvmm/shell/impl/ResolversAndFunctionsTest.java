@@ -35,7 +35,8 @@ class ResolversAndFunctionsTest {
     }
 
     private final RegistryCore registry = new RegistryCore(null, (m, t) -> { });
-    private final VmCommands commands = new VmCommands(registry, () -> { });
+    private final CurrentVm current = new CurrentVm();
+    private final VmCommands commands = new VmCommands(registry, current, () -> { });
 
     @Test
     void resolversListsKindIdAndBundleAndFlagsConflicts() {
@@ -57,7 +58,7 @@ class ResolversAndFunctionsTest {
     @Test
     void hyphenatedFunctionsCallTheSameCommands() throws Exception {
         FakeVmControl vm = new FakeVmControl();
-        commands.bindVm(vm, Map.of("vm.name", "vm1"));
+        current.bindVm(vm, Map.of("vm.name", "vm1"));
         WriteMemoryCommand write = new WriteMemoryCommand(commands);
         ReadMemoryCommand read = new ReadMemoryCommand(commands);
         assertEquals("wrote 3 bytes at 0x20", write.execute(null, List.of("0x20", "4a", "564d")));

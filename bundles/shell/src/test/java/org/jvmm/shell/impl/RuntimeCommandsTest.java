@@ -66,9 +66,9 @@ class RuntimeCommandsTest {
     };
 
     private RuntimeCommands commands() {
-        RuntimeCommands c = new RuntimeCommands(new RegistryCore(null, (m, t) -> { }));
-        c.bindVm(vm, Map.of());
-        return c;
+        CurrentVm current = new CurrentVm();
+        current.bindVm(vm, Map.of());
+        return new RuntimeCommands(new RegistryCore(null, (m, t) -> { }), current);
     }
 
     @Test

@@ -17,11 +17,12 @@ import org.jvmm.vmm.resource.impl.RegistryCore;
 class VmCommandsTest {
     private final RegistryCore registry = new RegistryCore(null, (m, t) -> { });
     private final AtomicInteger frameworkStops = new AtomicInteger();
-    private final VmCommands commands = new VmCommands(registry, frameworkStops::incrementAndGet);
+    private final CurrentVm current = new CurrentVm();
+    private final VmCommands commands = new VmCommands(registry, current, frameworkStops::incrementAndGet);
     private final FakeVmControl vm = new FakeVmControl();
 
     private void bind() {
-        commands.bindVm(vm, Map.of("vm.name", "vm1"));
+        current.bindVm(vm, Map.of("vm.name", "vm1"));
     }
 
     @Test
@@ -131,9 +132,9 @@ class VmCommandsTest {
     @Test
     void unbindingAnotherVmKeepsTheCurrentOne() {
         bind();
-        commands.unbindVm(new FakeVmControl());
+        current.unbindVm(new FakeVmControl());
         assertInstanceOf(VmStatus.class, commands.status());
-        commands.unbindVm(vm);
+        current.unbindVm(vm);
         assertEquals("no VM is running", commands.status());
     }
 }
