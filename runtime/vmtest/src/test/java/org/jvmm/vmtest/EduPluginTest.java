@@ -61,7 +61,7 @@ class EduPluginTest {
     }
 
     /** Builds the example with Maven offline against ~/.m2 (tests skipped: its own build runs them); its target dir. */
-    private static Path buildExample(Path project) throws IOException, InterruptedException {
+    static Path buildExample(Path project) throws IOException, InterruptedException {
         Path log = Files.createDirectories(Path.of(System.getProperty("vmtest.vm.dir"))).resolve("edu-device-build.txt");
         ProcessBuilder pb = new ProcessBuilder("mvn", "-o", "-B", "-q", "-ntp", "-DskipTests", "-f",
                 project.resolve("pom.xml").toString(), "package").redirectErrorStream(true).redirectOutput(log.toFile());

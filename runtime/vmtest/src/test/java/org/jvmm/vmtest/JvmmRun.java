@@ -8,7 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,12 +27,19 @@ final class JvmmRun {
     private final Path jar;
     private final Path workDir;
     private final Duration timeout;
+    private final Map<String, String> env = new HashMap<>();
     private Path snapshot;
 
     JvmmRun(Path jar, Path workDir, Duration timeout) {
         this.jar = jar;
         this.workDir = workDir;
         this.timeout = timeout;
+    }
+
+    /** Sets an environment variable of the jvmm processes started from now on ({@code JVMM_LOG}, say). */
+    JvmmRun withEnv(String name, String value) {
+        env.put(name, value);
+        return this;
     }
 
     /** Boots {@code kernel} with the given extra jvmm options; {@code name} names the run's folder. */
@@ -63,15 +72,25 @@ final class JvmmRun {
         return l.result(l.process().exitValue(), !seen);
     }
 
+    /** Something the test does on the host (copies or deletes a file, say) when a step's trigger appears. */
+    @FunctionalInterface
+    interface HostAction {
+        void run() throws IOException;
+    }
+
     /**
-     * A shell command typed once {@code trigger} (a line prefix) has appeared on COM1. With
-     * {@code settled}, the next step waits until jvmm's output has one more line containing it than
-     * before the command was typed (the command's effect), so steps never queue up in the shell while
-     * the guest runs on.
+     * A shell command typed once {@code trigger} (a line prefix) has appeared on COM1, after the
+     * host {@code action} if any (a null command types nothing). With {@code settled}, the next step
+     * waits until jvmm's output has one more line containing it than before the step (the step's
+     * effect), so steps never queue up in the shell while the guest runs on.
      */
-    record Step(String trigger, String command, String settled) {
+    record Step(String trigger, HostAction action, String command, String settled) {
+        Step(String trigger, String command, String settled) {
+            this(trigger, null, command, settled);
+        }
+
         Step(String trigger, String command) {
-            this(trigger, command, null);
+            this(trigger, null, command, null);
         }
     }
 
@@ -91,7 +110,12 @@ final class JvmmRun {
                     Thread.sleep(200);
                 }
                 long before = outputLines(l, step.settled());
-                stdin.println(step.command());
+                if (step.action() != null) {
+                    step.action().run();
+                }
+                if (step.command() != null) {
+                    stdin.println(step.command());
+                }
                 while (step.settled() != null && p.isAlive() && l.beforeDeadline()
                         && outputLines(l, step.settled()) <= before) {
                     Thread.sleep(50);
@@ -150,8 +174,10 @@ final class JvmmRun {
         cmd.addAll(List.of("--hypervisor", "emu", "--kernel", kernel.toString(), "--com1", "file=" + com1));
         cmd.addAll(Arrays.asList(options));
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(console.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(console.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         return new Launch(p, com1, console, start, start + timeout.toNanos());
     }
 

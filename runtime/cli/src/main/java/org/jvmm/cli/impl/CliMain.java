@@ -85,7 +85,8 @@ public final class CliMain {
         return new CliOutcome.Launch(new LaunchRequest(config, options.jvmm().noShell(),
                 Optional.ofNullable(options.process().pidfile()).map(Path::of),
                 Optional.ofNullable(options.process().logFile()).map(Path::of),
-                Optional.ofNullable(options.machine().restoreSnapshot()).map(Path::of)));
+                Optional.ofNullable(options.machine().restoreSnapshot()).map(Path::of),
+                Optional.ofNullable(options.jvmm().plugins()).map(Path::of)));
     }
 
     private CommandLine commandLine(CliOptions options) {

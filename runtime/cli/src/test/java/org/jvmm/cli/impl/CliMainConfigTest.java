@@ -208,6 +208,15 @@ class CliMainConfigTest {
     }
 
     @Test
+    void pluginsNamesTheWatchedFolder() throws IOException {
+        Path plugins = Files.createDirectory(dir.resolve("plugins"));
+        CliRun run = CliRun.of("--plugins", plugins.toString());
+        assertEquals("", run.err);
+        assertEquals(Optional.of(plugins), run.launched.getFirst().plugins());
+        assertEquals(Optional.empty(), CliRun.of().launched.getFirst().plugins(), "no folder is watched by default");
+    }
+
+    @Test
     void printConfigDoesNotCheckGuestFiles() {
         CliRun run = CliRun.of("--print-config", "--kernel", dir.resolve("later/vmlinuz").toString(),
                 "--com1", "file=" + dir.resolve("later/com1.log"));

@@ -2,6 +2,7 @@ package org.jvmm.cli.impl.launch;
 
 import java.util.Optional;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Filter;
 import org.osgi.util.tracker.ServiceTracker;
 
 /** Gets a service, waiting a little for it to come up (bundles may still be activating). */
@@ -12,6 +13,17 @@ final class ServiceWait {
     /** The highest-ranked {@code type} service, or empty when none appears within {@code millis}. */
     static <T> Optional<T> get(BundleContext ctx, Class<T> type, long millis) throws InterruptedException {
         ServiceTracker<T, T> tracker = new ServiceTracker<>(ctx, type, null);
+        tracker.open();
+        try {
+            return Optional.ofNullable(tracker.waitForService(millis));
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /** A service matching {@code filter}, or empty when none appears within {@code millis}. */
+    static Optional<Object> get(BundleContext ctx, Filter filter, long millis) throws InterruptedException {
+        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(ctx, filter, null);
         tracker.open();
         try {
             return Optional.ofNullable(tracker.waitForService(millis));

@@ -20,11 +20,12 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.SynchronousBundleListener;
 
 /**
- * Runs a {@link LaunchRequest} in the framework: log file, pid file, {@link VmWorker#launch},
- * start, then the interactive shell or (headless) a wait until the VM ends. Launch failures are
- * one line on stderr and exit status 1. Whether a shell will run is known before the VM is built,
- * so that the console serial backend leaves stdin to it ({@link ConsoleInput}, {@link ShellRunner});
- * without a shell, Ctrl-Q on the console stops the VM ({@link ConsoleEscape}).
+ * Runs a {@link LaunchRequest} in the framework: log file, plugin folder ({@link PluginFolder}),
+ * pid file, {@link VmWorker#launch}, start, then the interactive shell or (headless) a wait until
+ * the VM ends. Launch failures are one line on stderr and exit status 1. Whether a shell will run
+ * is known before the VM is built, so that the console serial backend leaves stdin to it
+ * ({@link ConsoleInput}, {@link ShellRunner}); without a shell, Ctrl-Q on the console stops the VM
+ * ({@link ConsoleEscape}).
  */
 final class VmLauncher implements Launcher {
     static final long SERVICE_WAIT_MILLIS = 5000;
@@ -42,6 +43,9 @@ final class VmLauncher implements Launcher {
     public int launch(LaunchRequest request, PrintStream out, PrintStream err) {
         try {
             if (request.logFile().isPresent() && !useLogFile(request, err)) {
+                return 1;
+            }
+            if (request.plugins().isPresent() && !PluginFolder.watch(ctx, request.plugins().get(), err)) {
                 return 1;
             }
             Optional<VmWorker> worker = ServiceWait.get(ctx, VmWorker.class, SERVICE_WAIT_MILLIS);

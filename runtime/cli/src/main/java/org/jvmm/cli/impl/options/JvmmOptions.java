@@ -34,6 +34,12 @@ public final class JvmmOptions implements OptionGroup {
             description = "derive guest time from retired instructions (emu backend), for reproducible runs")
     boolean deterministic;
 
+    @Option(names = "--plugins", paramLabel = "DIR",
+            description = "watch DIR for plugin bundles (Apache Felix FileInstall): a bundle jar put there is installed"
+                    + " and started, one replaced is updated, one removed is uninstalled. Jars already there are"
+                    + " installed when jvmm starts. No folder is watched without this option")
+    String plugins;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     boolean help;
 
@@ -53,6 +59,7 @@ public final class JvmmOptions implements OptionGroup {
                 implemented("--debug-exit", JvmmOptions::debugExitPort),
                 implementedFlag("--no-shell"),
                 implementedFlag("--deterministic"),
+                implemented("--plugins", PathChecks::directory),
                 implementedFlag("--help"),
                 implementedFlag("--version"));
     }
@@ -65,6 +72,11 @@ public final class JvmmOptions implements OptionGroup {
     /** The {@code --debug-exit} value, or null. */
     public String debugExit() {
         return debugExit;
+    }
+
+    /** The {@code --plugins} folder, or null. */
+    public String plugins() {
+        return plugins;
     }
 
     public String config() {

@@ -24,6 +24,21 @@ public final class PathChecks {
         return p;
     }
 
+    /** An existing, readable directory. */
+    public static Path directory(String s) throws SpecException {
+        Path p = path(s);
+        if (!Files.exists(p)) {
+            throw new SpecException("no such directory '" + s + "'");
+        }
+        if (!Files.isDirectory(p)) {
+            throw new SpecException("'" + s + "' is not a directory");
+        }
+        if (!Files.isReadable(p)) {
+            throw new SpecException("'" + s + "' is not readable");
+        }
+        return p;
+    }
+
     /** A file that can be created or overwritten: its directory exists and is writable. */
     public static Path writableFile(String s) throws SpecException {
         Path p = path(s);

@@ -45,7 +45,7 @@ class OptionCatalogTest {
     void theImplementedOptions() {
         Set<String> implemented = validator.rules().values().stream().filter(OptionRule::isImplemented)
                 .map(OptionRule::name).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(List.of("--config", "--print-config", "--no-shell", "--deterministic", "--help", "--version",
+        assertEquals(new TreeSet<>(List.of("--config", "--print-config", "--no-shell", "--deterministic", "--plugins", "--help", "--version",
                 "--kernel", "--initrd", "--cmdline", "--pvh", "--restore-snapshot", "--processors", "--memory", "--prefetch", "--memory-backing-file",
                 "--hypervisor", "--com1", "--com2", "--com3", "--com4", "--debugcon", "--debug-exit", "--paused", "--log-file", "--pidfile",
                 "--guest-reset-action", "--guest-shutdown-action", "--guest-crash-action", "--virtio-blk", "--virtio-rng",
