@@ -12,18 +12,15 @@ final class ServiceWait {
 
     /** The highest-ranked {@code type} service, or empty when none appears within {@code millis}. */
     static <T> Optional<T> get(BundleContext ctx, Class<T> type, long millis) throws InterruptedException {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(ctx, type, null);
-        tracker.open();
-        try {
-            return Optional.ofNullable(tracker.waitForService(millis));
-        } finally {
-            tracker.close();
-        }
+        return await(new ServiceTracker<>(ctx, type, null), millis);
     }
 
     /** A service matching {@code filter}, or empty when none appears within {@code millis}. */
     static Optional<Object> get(BundleContext ctx, Filter filter, long millis) throws InterruptedException {
-        ServiceTracker<Object, Object> tracker = new ServiceTracker<>(ctx, filter, null);
+        return await(new ServiceTracker<>(ctx, filter, null), millis);
+    }
+
+    private static <T> Optional<T> await(ServiceTracker<T, T> tracker, long millis) throws InterruptedException {
         tracker.open();
         try {
             return Optional.ofNullable(tracker.waitForService(millis));

@@ -11,27 +11,23 @@ public final class PathChecks {
 
     /** An existing, readable regular file. */
     public static Path readableFile(String s) throws SpecException {
-        Path p = path(s);
-        if (!Files.exists(p)) {
-            throw new SpecException("no such file '" + s + "'");
-        }
-        if (!Files.isRegularFile(p)) {
-            throw new SpecException("'" + s + "' is not a regular file");
-        }
-        if (!Files.isReadable(p)) {
-            throw new SpecException("'" + s + "' is not readable");
-        }
-        return p;
+        return readable(s, "file", Files::isRegularFile, "a regular file");
     }
 
     /** An existing, readable directory. */
     public static Path directory(String s) throws SpecException {
+        return readable(s, "directory", Files::isDirectory, "a directory");
+    }
+
+    /** An existing, readable path that {@code is} the kind wanted ({@code what}). */
+    private static Path readable(String s, String noun, java.util.function.Predicate<Path> is, String what)
+            throws SpecException {
         Path p = path(s);
         if (!Files.exists(p)) {
-            throw new SpecException("no such directory '" + s + "'");
+            throw new SpecException("no such " + noun + " '" + s + "'");
         }
-        if (!Files.isDirectory(p)) {
-            throw new SpecException("'" + s + "' is not a directory");
+        if (!is.test(p)) {
+            throw new SpecException("'" + s + "' is not " + what);
         }
         if (!Files.isReadable(p)) {
             throw new SpecException("'" + s + "' is not readable");
