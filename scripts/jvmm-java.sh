@@ -23,19 +23,26 @@ jvmm_aot_option() {
     if [ ! -f "$aot" ] || [ "$jar" -nt "$aot" ] || [ "$(cat "$aot.training" 2>/dev/null)" != "$training" ]; then
         echo "jvmm: preparing the start-up cache $aot (once per build, training: $training) ..." >&2
         rm -f "$aot" "$aot.training"
-        local run=(--version)
         if [ "$training" = boot ]; then
-            run=(--kernel "$guest/vmlinuz" --initrd "$guest/initrd.img" -m 512M --no-shell --com1 none
-                -c "nokaslr jvmm.action=poweroff")
+            jvmm_aot_train "$jar" "$aot" --kernel "$guest/vmlinuz" --initrd "$guest/initrd.img" -m 512M --no-shell \
+                --com1 none -c "nokaslr jvmm.action=poweroff" ||
+                echo "jvmm: the training boot failed; the start-up cache is trained by --version" >&2
         fi
-        if timeout 600 "$JAVA_HOME/bin/java" "${JVMM_JAVA_BASE_OPTS[@]}" -XX:AOTCacheOutput="$aot.$$" \
-            -jar "$jar" "${run[@]}" </dev/null >/dev/null 2>&1 && [ -f "$aot.$$" ]; then
-            mv -f "$aot.$$" "$aot"
-            echo "$training" >"$aot.training"
-        fi
-        rm -f "$aot.$$" "$aot.$$.config"
+        [ -f "$aot" ] || jvmm_aot_train "$jar" "$aot" --version
+        # Recorded even when the boot failed, so that it is not tried again for this build.
+        [ -f "$aot" ] && echo "$training" >"$aot.training"
     fi
     if [ -f "$aot" ]; then
         echo "-XX:AOTCache=$aot"
     fi
+}
+
+# Makes the cache $2 for the jar $1 by a training run of jvmm with the arguments after them.
+jvmm_aot_train() {
+    local jar=$1 aot=$2 status=0
+    shift 2
+    timeout 180 "$JAVA_HOME/bin/java" "${JVMM_JAVA_BASE_OPTS[@]}" -XX:AOTCacheOutput="$aot.$$" -jar "$jar" "$@" \
+        </dev/null >/dev/null 2>&1 && [ -f "$aot.$$" ] && mv -f "$aot.$$" "$aot" || status=1
+    rm -f "$aot.$$" "$aot.$$.config"
+    return "$status"
 }
