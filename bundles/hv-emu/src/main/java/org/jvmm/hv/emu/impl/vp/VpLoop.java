@@ -98,8 +98,10 @@ final class VpLoop {
             LOG.log(System.Logger.Level.DEBUG, ("vp %d: %s after %,d instructions in %.2f s (%.1f M/s, thread cpu %.2f s);"
                     + " %,d retired in all%s").formatted(index, exit, n, secs, n / secs / 1e6,
                     (threadCpuNanos() - startCpu) / 1e9, cpu.retired(), jit == null ? ""
-                            : "; %d blocks translated in %.2f s, %d declined".formatted(jit.translator().translated(),
-                                    jit.translator().translateNanos() / 1e9, jit.translator().declined())));
+                            : ("; %d blocks translated in %.2f s, %d declined, %d taken over once compiled by"
+                                    + " HotSpot, %d after the longest wait").formatted(jit.translator().translated(),
+                                    jit.translator().translateNanos() / 1e9, jit.translator().declined(),
+                                    jit.translator().publishedCompiled(), jit.translator().publishedUncompiled())));
         }
         if (cpu.trace() != null && (exit instanceof VpExit.Shutdown || exit instanceof VpExit.EmulationFailure)) {
             TRACE_LOG.log(System.Logger.Level.WARNING, "vp " + index + ": " + exit + "\n"

@@ -68,6 +68,10 @@ final class BlockEmitter {
 
     /** Allocates the locals and loads the used guest registers. */
     void prologue() {
+        // run(c, budget < 0) is the readiness probe (CompileWait): it returns 0 without touching c.
+        Label run = cb.newLabel();
+        cb.lload(sBudget).lconst_0().lcmp().ifge(run).lconst_0().lreturn();
+        cb.labelBinding(run);
         sS = cb.allocateLocal(TypeKind.REFERENCE);
         sR = cb.allocateLocal(TypeKind.REFERENCE);
         sM = cb.allocateLocal(TypeKind.REFERENCE);

@@ -20,7 +20,9 @@ public abstract class CompiledBlock {
      * {@code budget} and no one asks for the CPU's attention. Returns the number of instructions
      * retired. When {@code c.s.pending} is non-zero on return, the instruction at {@code c.jitRip} set it
      * and is not counted (the caller treats it as the interpreter does); RIP is then the next
-     * instruction's, unless that instruction set it itself.
+     * instruction's, unless that instruction set it itself. A negative {@code budget} is the
+     * translator's readiness probe ({@link CompileWait}): the call returns 0 at once and does not
+     * touch {@code c}, which may be null.
      */
     public abstract long run(Cpu c, long budget);
 }

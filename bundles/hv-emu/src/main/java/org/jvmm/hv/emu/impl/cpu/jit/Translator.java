@@ -2,6 +2,7 @@ package org.jvmm.hv.emu.impl.cpu.jit;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jvmm.hv.emu.impl.cpu.decode.Block;
 import org.jvmm.hv.emu.impl.cpu.decode.BlockCache;
@@ -10,13 +11,17 @@ import org.jvmm.hv.emu.impl.cpu.decode.Op;
 /**
  * Translates blocks with {@link BlockCompiler}, either on the caller's thread or on a background
  * thread of its own (one per partition), so that a processor keeps interpreting while its hot blocks
- * are translated. A translated block is published through {@link Block#compiled}. Counts what it did.
+ * are translated. A translated block is published through {@link Block#compiled}: at once when
+ * translating on the caller's thread, once HotSpot has compiled the translation on the background
+ * thread ({@link CompileWait}). Counts what it did.
  */
 public final class Translator implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Translator.class.getName());
     private static final int QUEUE = 4096;
     private static final int MAX_FAILURE_REPORTS = 10;
+    /** How often the background thread looks at translations waiting for HotSpot. */
+    private static final long PROBE_INTERVAL_MILLIS = 1;
 
     private final BlockingQueue<Request> queue;
     private final Thread thread;
@@ -25,15 +30,19 @@ public final class Translator implements AutoCloseable {
     private final AtomicLong declined = new AtomicLong();
     private final AtomicLong nanos = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    /** Translations waiting for HotSpot's compiler (background thread only; null when synchronous). */
+    private final CompileWait compileWait;
 
     private Translator(boolean background, String name) {
         JvmCompilerHints.apply();
         if (background) {
             queue = new ArrayBlockingQueue<>(QUEUE);
+            compileWait = new CompileWait();
             thread = Thread.ofPlatform().daemon().name(name).unstarted(this::work);
             thread.start();
         } else {
             queue = null;
+            compileWait = null;
             thread = null;
         }
     }
@@ -68,7 +77,12 @@ public final class Translator implements AutoCloseable {
     private void work() {
         try {
             while (true) {
-                translate(queue.take());
+                Request r = compileWait.isEmpty() ? queue.take()
+                        : queue.poll(PROBE_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+                if (r != null) {
+                    translate(r);
+                }
+                compileWait.publishReady();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -104,7 +118,11 @@ public final class Translator implements AutoCloseable {
         }
         nanos.addAndGet(System.nanoTime() - start);
         (c == null ? declined : translated).incrementAndGet();
-        b.compiled = c;
+        if (c != null && compileWait != null) {
+            compileWait.add(b, c);
+        } else {
+            b.compiled = c;
+        }
     }
 
     private static String ops(Block b) {
@@ -139,6 +157,16 @@ public final class Translator implements AutoCloseable {
 
     public long failures() {
         return failures.get();
+    }
+
+    /** Translations published once HotSpot had compiled them (background thread). */
+    public long publishedCompiled() {
+        return compileWait == null ? 0 : compileWait.byProbe();
+    }
+
+    /** Translations published after the longest wait, not seen compiled (background thread). */
+    public long publishedUncompiled() {
+        return compileWait == null ? 0 : compileWait.byTimeout();
     }
 
     /** Stops the background thread; requests made afterwards are dropped. */
