@@ -17,7 +17,11 @@ public interface StateUnit {
     /** The version {@link #save()} writes; bump it when the format changes. */
     int version();
 
-    /** The device's whole guest-visible state. */
+    /**
+     * The device's whole guest-visible state.
+     *
+     * @throws SaveRefusedException when the device cannot be saved now, saying why
+     */
     byte[] save();
 
     /**

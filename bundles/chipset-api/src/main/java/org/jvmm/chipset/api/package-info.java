@@ -4,7 +4,7 @@
  * polled. Guest accesses never throw: they return an {@link IoResult}.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.jvmm.chipset.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -18,7 +18,7 @@ import org.jvmm.devices.virtio.api.VirtioActivation;
 import org.jvmm.devices.virtio.api.VirtioDevice;
 import org.jvmm.devices.virtio.api.VirtioDeviceEvents;
 import org.jvmm.devices.virtio.api.VirtioDeviceIds;
-import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
+import org.jvmm.chipset.api.SaveRefusedException;
 import org.jvmm.inspect.InspectNode;
 import org.jvmm.storage.disk.api.Disk;
 import org.jvmm.storage.disk.api.DiskResult;

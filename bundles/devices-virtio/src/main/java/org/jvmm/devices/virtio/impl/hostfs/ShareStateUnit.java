@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 import org.jvmm.chipset.api.StateCodec;
 import org.jvmm.chipset.api.StateUnit;
 import org.jvmm.chipset.api.StateUnitException;
-import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
+import org.jvmm.chipset.api.SaveRefusedException;
 import org.jvmm.devices.virtio.impl.worker.RequestWorker;
 
 /**

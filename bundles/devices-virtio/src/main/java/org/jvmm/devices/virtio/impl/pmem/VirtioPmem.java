@@ -19,7 +19,7 @@ import org.jvmm.devices.virtio.api.VirtioDevice;
 import org.jvmm.devices.virtio.api.VirtioDeviceEvents;
 import org.jvmm.devices.virtio.api.VirtioDeviceIds;
 import org.jvmm.devices.virtio.impl.configspace.ConfigBytes;
-import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
+import org.jvmm.chipset.api.SaveRefusedException;
 import org.jvmm.inspect.InspectNode;
 
 /**

@@ -1,5 +1,6 @@
 package org.jvmm.devices.virtio.impl.transport;
 
+import org.jvmm.chipset.api.SaveRefusedException;
 import static org.jvmm.devices.virtio.impl.transport.DeviceStatus.DEVICE_NEEDS_RESET;
 import static org.jvmm.devices.virtio.impl.transport.DeviceStatus.DRIVER_OK;
 import static org.jvmm.devices.virtio.impl.transport.DeviceStatus.FEATURES_OK;

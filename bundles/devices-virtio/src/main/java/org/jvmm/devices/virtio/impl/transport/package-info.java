@@ -8,7 +8,7 @@
  * their ring positions; a transport's unit ({@code virtio.mmio}, {@code virtio.pci}) nests it and the
  * device's own unit ({@link org.jvmm.devices.virtio.impl.transport.NestedUnit}). Saving asks the
  * device first (it finishes or gives back every chain it took, or refuses with a
- * {@link org.jvmm.devices.virtio.impl.transport.SaveRefusedException}), then the core, which refuses
+ * {@link org.jvmm.chipset.api.SaveRefusedException}), then the core, which refuses
  * while a chain is still taken. Restoring resets the transport, restores the device, then the core,
  * which activates the device again on queues that go on where they were: the driver needs no reset.
  */

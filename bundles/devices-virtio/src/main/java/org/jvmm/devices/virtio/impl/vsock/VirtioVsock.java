@@ -17,7 +17,7 @@ import org.jvmm.chipset.api.StateUnitException;
 import org.jvmm.devices.virtio.api.VirtioActivation;
 import org.jvmm.devices.virtio.api.VirtioDevice;
 import org.jvmm.devices.virtio.api.VirtioDeviceIds;
-import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
+import org.jvmm.chipset.api.SaveRefusedException;
 import org.jvmm.inspect.InspectNode;
 
 /**

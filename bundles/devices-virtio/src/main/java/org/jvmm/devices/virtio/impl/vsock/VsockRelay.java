@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.Optional;
 import org.jvmm.devices.virtio.api.DescriptorChain;
 import org.jvmm.devices.virtio.api.VirtQueue;
-import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
+import org.jvmm.chipset.api.SaveRefusedException;
 
 /**
  * The relay between the guest's queues and the host sockets: while activated, moves transmitted

@@ -24,7 +24,7 @@ import org.jvmm.devices.virtio.driver.MockVirtqueue.Buf;
 import org.jvmm.devices.virtio.driver.MockVirtqueue.Used;
 import org.jvmm.devices.virtio.driver.TestRam;
 import org.jvmm.devices.virtio.impl.mmio.MmioTransport;
-import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
+import org.jvmm.chipset.api.SaveRefusedException;
 import org.jvmm.guestmem.GuestMemory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

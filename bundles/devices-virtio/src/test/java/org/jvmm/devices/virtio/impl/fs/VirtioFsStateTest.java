@@ -24,7 +24,7 @@ import org.jvmm.devices.virtio.impl.fs.fuse.FuseOpcode;
 import org.jvmm.devices.virtio.impl.fs.server.FuseClient;
 import org.jvmm.devices.virtio.impl.fs.server.FuseServer;
 import org.jvmm.devices.virtio.impl.mmio.MmioTransport;
-import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
+import org.jvmm.chipset.api.SaveRefusedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

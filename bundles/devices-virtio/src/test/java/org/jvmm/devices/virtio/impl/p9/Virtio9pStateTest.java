@@ -13,7 +13,7 @@ import org.jvmm.devices.virtio.impl.p9.proto.P9Type;
 import org.jvmm.devices.virtio.impl.p9.server.OutsideWorld;
 import org.jvmm.devices.virtio.impl.p9.server.P9Client;
 import org.jvmm.devices.virtio.impl.p9.server.P9Server;
-import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
+import org.jvmm.chipset.api.SaveRefusedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -8,7 +8,7 @@ import static org.jvmm.devices.virtio.impl.vsock.VsockSpec.*;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import org.jvmm.chipset.api.StateUnit;
-import org.jvmm.devices.virtio.impl.transport.SaveRefusedException;
+import org.jvmm.chipset.api.SaveRefusedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

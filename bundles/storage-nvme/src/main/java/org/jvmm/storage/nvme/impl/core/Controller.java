@@ -1,5 +1,6 @@
 package org.jvmm.storage.nvme.impl.core;
 
+import org.jvmm.chipset.api.SaveRefusedException;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
