@@ -1,6 +1,5 @@
 package org.jvmm.devices.virtio.impl.transport;
 
-import org.jvmm.chipset.api.SaveRefusedException;
 import static org.jvmm.devices.virtio.impl.transport.DeviceStatus.DEVICE_NEEDS_RESET;
 import static org.jvmm.devices.virtio.impl.transport.DeviceStatus.DRIVER_OK;
 import static org.jvmm.devices.virtio.impl.transport.DeviceStatus.FEATURES_OK;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jvmm.chipset.api.SaveRefusedException;
 import org.jvmm.chipset.api.StateCodec;
 import org.jvmm.chipset.api.StateUnit;
 import org.jvmm.chipset.api.StateUnitException;

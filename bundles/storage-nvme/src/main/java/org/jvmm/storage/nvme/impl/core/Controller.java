@@ -1,6 +1,5 @@
 package org.jvmm.storage.nvme.impl.core;
 
-import org.jvmm.chipset.api.SaveRefusedException;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jvmm.chipset.api.IoResult;
+import org.jvmm.chipset.api.SaveRefusedException;
 import org.jvmm.chipset.api.StateCodec;
 import org.jvmm.chipset.api.IoValue;
 import org.jvmm.guestmem.GuestMemory;
